@@ -1,0 +1,253 @@
+//! One Aho-Corasick pass over the text finds every term of every kind, on word boundaries.
+//!
+//! Match semantics:
+//! - ASCII case-insensitive (the lexicon is written in lower case);
+//! - leftmost-longest: "machine learning engineer" wins over "machine learning";
+//! - whole words: a term whose first (last) character is a word character matches only where
+//!   the text has no word character just before (after) it, with Unicode-aware word characters,
+//!   so "spark" is not found in "sparkling" nor "rust" in "trust";
+//! - a plain plural is accepted: "pipeline" matches "pipelines", "api" matches "APIs", and the
+//!   hit's span covers the plural ending;
+//! - when the longest candidate fails the word test ("machine learning engineering"), the longest
+//!   shorter term starting at the same place that passes it is used ("machine learning").
+
+use crate::lexicon::{Term, TitlePattern};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+
+/// A term found in a text: the term's id (its index in [`crate::Lexicon::terms`]) and its byte
+/// span, `start..end`, in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the term in [`crate::Lexicon::terms`].
+    pub term: usize,
+    /// Byte offset where the hit starts (a char boundary).
+    pub start: usize,
+    /// Byte offset just past the hit (a char boundary).
+    pub end: usize,
+}
+
+/// Which edges of a pattern need a word boundary, and whether a plural ending is allowed.
+#[derive(Debug, Clone, Copy)]
+struct Edges {
+    start: bool,
+    end: bool,
+    plural: bool,
+}
+
+impl Edges {
+    fn of(term: &str) -> Edges {
+        let first = term.chars().next().map_or(false, is_word_char);
+        let last = term.chars().next_back();
+        Edges {
+            start: first,
+            end: last.map_or(false, is_word_char),
+            plural: last.map_or(false, |c| c.is_ascii_alphabetic()),
+        }
+    }
+}
+
+/// An automaton together with the edge rules of its patterns.
+#[derive(Debug, Clone)]
+struct Automaton {
+    ac: AhoCorasick,
+    edges: Vec<Edges>,
+}
+
+impl Automaton {
+    fn new<'a>(patterns: impl Iterator<Item = &'a str> + Clone) -> Result<Automaton, String> {
+        let edges = patterns.clone().map(Edges::of).collect();
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(patterns)
+            .map_err(|e| e.to_string())?;
+        Ok(Automaton { ac, edges })
+    }
+
+    /// Calls `found` for every accepted hit, left to right, non-overlapping.
+    fn each(&self, text: &str, mut found: impl FnMut(Hit) -> bool) {
+        let len = text.len();
+        let mut pos = 0;
+        while pos < len {
+            let Some(m) = self.ac.find(Input::new(text).span(pos..len)) else { break };
+            let hit = self.accept(text, m.pattern().as_usize(), m.start(), m.end()).or_else(|| {
+                self.shorter(text, m.start(), m.end())
+            });
+            match hit {
+                Some(hit) => {
+                    pos = hit.end;
+                    if !found(hit) {
+                        return;
+                    }
+                }
+                None => pos = m.start() + 1,
+            }
+        }
+    }
+
+    /// The longest shorter pattern at `start` that passes the word test.
+    fn shorter(&self, text: &str, start: usize, mut end: usize) -> Option<Hit> {
+        while end > start + 1 {
+            let input = Input::new(text).span(start..end - 1).anchored(Anchored::Yes);
+            let m = self.ac.find(input)?;
+            if let Some(hit) = self.accept(text, m.pattern().as_usize(), m.start(), m.end()) {
+                return Some(hit);
+            }
+            end = m.end();
+        }
+        None
+    }
+
+    /// Applies the word-boundary rules; returns the hit with its final end.
+    fn accept(&self, text: &str, pattern: usize, start: usize, end: usize) -> Option<Hit> {
+        let edges = self.edges[pattern];
+        if edges.start && word_before(text, start) {
+            return None;
+        }
+        let mut end = end;
+        if edges.end && word_after(text, end) {
+            end = plural_end(text, end).filter(|_| edges.plural)?;
+        }
+        Some(Hit { term: pattern, start, end })
+    }
+}
+
+/// Where a plain plural ending ("s" or "es") that ends a word finishes, if one is at `end`.
+fn plural_end(text: &str, end: usize) -> Option<usize> {
+    let rest = &text.as_bytes()[end..];
+    let candidates = [
+        (matches!(rest, [b's' | b'S', ..]), 1),
+        (matches!(rest, [b'e' | b'E', b's' | b'S', ..]), 2),
+    ];
+    candidates
+        .into_iter()
+        .find(|&(present, n)| present && !word_after(text, end + n))
+        .map(|(_, n)| end + n)
+}
+
+/// A word character: a letter or digit of any script, or `_`.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn word_before(text: &str, i: usize) -> bool {
+    match text.as_bytes()[..i].last() {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric() || b == b'_',
+        Some(_) => text[..i].chars().next_back().map_or(false, is_word_char),
+    }
+}
+
+fn word_after(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric() || b == b'_',
+        Some(_) => text[i..].chars().next().map_or(false, is_word_char),
+    }
+}
+
+/// The compiled matchers of a lexicon: one for posting bodies, one for titles.
+#[derive(Debug, Clone)]
+pub(crate) struct Matcher {
+    body: Automaton,
+    title: Automaton,
+}
+
+impl Matcher {
+    pub(crate) fn new(terms: &[Term], titles: &[TitlePattern]) -> Result<Matcher, String> {
+        Ok(Matcher {
+            body: Automaton::new(terms.iter().map(|t| t.text.as_str()))?,
+            title: Automaton::new(titles.iter().map(|t| t.text.as_str()))?,
+        })
+    }
+
+    /// Appends every body hit in `text` to `out`, in text order.
+    pub(crate) fn find_into(&self, text: &str, out: &mut Vec<Hit>) {
+        self.body.each(text, |h| {
+            out.push(h);
+            true
+        });
+    }
+
+    /// The title pattern of highest priority found in `title`; ties go to the leftmost.
+    pub(crate) fn find_title(&self, title: &str, titles: &[TitlePattern]) -> Option<Hit> {
+        let mut best: Option<Hit> = None;
+        self.title.each(title, |h| {
+            if best.map_or(true, |b| titles[h.term].priority > titles[b.term].priority) {
+                best = Some(h);
+            }
+            true
+        });
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::{Origin, TermKind};
+
+    fn terms(words: &[&str]) -> Vec<Term> {
+        words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| Term {
+                text: w.to_string(),
+                kind: TermKind::Common,
+                weight: 1.0,
+                stage: None,
+                needs_support: false,
+                origin: Origin { file: "t".into(), line: i + 1 },
+            })
+            .collect()
+    }
+
+    /// `(term, matched text)` for every hit.
+    fn find<'t>(words: &[&str], text: &'t str) -> Vec<(String, &'t str)> {
+        let ts = terms(words);
+        let m = Matcher::new(&ts, &[]).unwrap();
+        let mut out = Vec::new();
+        m.find_into(text, &mut out);
+        out.iter().map(|h| (ts[h.term].text.clone(), &text[h.start..h.end])).collect()
+    }
+
+    macro_rules! t {
+        ($name:ident, $words:expr, $text:expr, $expect:expr) => {
+            #[test]
+            fn $name() {
+                let got = find(&$words, $text);
+                let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), *b)).collect();
+                let expect: Vec<(&str, &str)> = $expect;
+                assert_eq!(got, expect, "text: {:?}", $text);
+            }
+        };
+    }
+
+    t!(word_boundaries, ["spark", "rust"], "Sparkling trust in Spark, rust.", vec![("spark", "Spark"), ("rust", "rust")]);
+    t!(case_insensitive, ["pytorch"], "PyTorch PYTORCH pytorch", vec![("pytorch", "PyTorch"), ("pytorch", "PYTORCH"), ("pytorch", "pytorch")]);
+    t!(longest_wins, ["machine learning", "machine learning engineer"], "a Machine Learning Engineer", vec![("machine learning engineer", "Machine Learning Engineer")]);
+    t!(falls_back_to_shorter_term, ["machine learning", "machine learning engineer"], "machine learning engineering", vec![("machine learning", "machine learning")]);
+    t!(plural_is_accepted, ["pipeline", "api", "process"], "pipelines, APIs and processes", vec![("pipeline", "pipelines"), ("api", "APIs"), ("process", "processes")]);
+    t!(plural_still_needs_boundary, ["model"], "modelsx models", vec![("model", "models")]);
+    t!(symbols_at_edges, ["c++", "ci/cd", ".net"], "C++ and CI/CD on .NET", vec![("c++", "C++"), ("ci/cd", "CI/CD"), (".net", ".NET")]);
+    t!(non_ascii_around_terms, ["sql", "etl"], "«SQL»—ETL… überSQL éetl ‘sql’", vec![("sql", "SQL"), ("etl", "ETL"), ("sql", "sql")]);
+    t!(non_ascii_letters_are_word_chars, ["ml"], "mlé éml ml", vec![("ml", "ml")]);
+    t!(digits_are_word_chars, ["python"], "python3 python 3", vec![("python", "python")]);
+    t!(overlap_resolves_left_first, ["data warehouse", "warehouse management"], "data warehouse management", vec![("data warehouse", "data warehouse")]);
+    t!(inner_rejection_does_not_skip_next_word, ["ab", "abc testing"], "abc test ab", vec![("ab", "ab")]);
+    t!(empty_text, ["sql"], "", vec![]);
+
+    #[test]
+    fn spans_are_char_boundaries_in_multibyte_text() {
+        let text = "日本語のSQLとPython、🚀airflow🚀";
+        let ts = terms(&["sql", "python", "airflow"]);
+        let m = Matcher::new(&ts, &[]).unwrap();
+        let mut out = Vec::new();
+        m.find_into(text, &mut out);
+        // Japanese letters are word characters, so "SQL" glued to them is not a word.
+        let got: Vec<&str> = out.iter().map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(got, vec!["airflow"]);
+    }
+}

@@ -1,0 +1,396 @@
+//! From hits to evidence and per-role scores: weights × section × cues × saturation.
+//!
+//! Everything here is arithmetic on the hits of one pass; the text is only looked at in the
+//! small gaps between neighbouring hits (headings, cues, "X or Y" groups).
+
+use crate::lexicon::{CueScope, Lexicon, TermKind};
+use crate::matcher::Hit;
+use crate::role::{Role, Section, Stage};
+use crate::sections::is_heading;
+use serde::Deserialize;
+
+/// Weight multipliers for the section a phrase stands in.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SectionWeights {
+    /// Text before any heading.
+    pub general: f32,
+    /// Duties.
+    pub responsibilities: f32,
+    /// Required qualifications.
+    pub requirements: f32,
+    /// Nice to have.
+    pub preferred: f32,
+    /// About the company.
+    pub company: f32,
+    /// Benefits and perks.
+    pub benefits: f32,
+    /// Equal-opportunity and legal text.
+    pub legal: f32,
+}
+
+impl Default for SectionWeights {
+    fn default() -> SectionWeights {
+        SectionWeights {
+            general: 0.9,
+            responsibilities: 1.0,
+            requirements: 0.85,
+            preferred: 0.5,
+            company: 0.2,
+            benefits: 0.0,
+            legal: 0.0,
+        }
+    }
+}
+
+impl SectionWeights {
+    /// The multiplier of one section.
+    pub fn of(&self, section: Section) -> f32 {
+        match section {
+            Section::General => self.general,
+            Section::Responsibilities => self.responsibilities,
+            Section::Requirements => self.requirements,
+            Section::Preferred => self.preferred,
+            Section::Company => self.company,
+            Section::Benefits => self.benefits,
+            Section::Legal => self.legal,
+        }
+    }
+}
+
+/// The numbers that turn hits into scores. Read from the `[scoring]` table of `rules.toml`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ScoreParams {
+    /// Multipliers per section.
+    pub sections: SectionWeights,
+    /// Each further occurrence of the same term counts this fraction of the one before.
+    pub repeat_decay: f32,
+    /// The raw evidence at which a role's strength reaches 1 - 1/e (about 0.63).
+    pub saturation: f32,
+    /// The same for a pipeline stage.
+    pub stage_saturation: f32,
+    /// The weight of the second member of an "X or Y" pair of the same role.
+    pub or_group: f32,
+    /// How many bytes a cue reaches, within its sentence.
+    pub cue_reach: usize,
+}
+
+impl Default for ScoreParams {
+    fn default() -> ScoreParams {
+        ScoreParams {
+            sections: SectionWeights::default(),
+            repeat_decay: 0.5,
+            saturation: 8.0,
+            stage_saturation: 3.0,
+            or_group: 0.3,
+            cue_reach: 80,
+        }
+    }
+}
+
+/// One term found in a posting, with where it stands and what it counts for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// Index of the term in [`Lexicon::terms`].
+    pub term: usize,
+    /// Byte offset of the start of the phrase in the text.
+    pub start: usize,
+    /// Byte offset just past the phrase.
+    pub end: usize,
+    /// The section the phrase stands in.
+    pub section: Section,
+    /// The product of the modifiers: section, cues (negation, hedging) and "X or Y" groups.
+    pub modifier: f32,
+    /// What the phrase adds to its role's raw score, after modifiers, repetition and support.
+    pub contribution: f32,
+}
+
+/// One role's score.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct RoleScore {
+    /// The sum of the contributions of the role's evidence.
+    pub raw: f32,
+    /// `1 - exp(-raw / saturation)`: in [0, 1], independent of the other roles.
+    pub strength: f32,
+    /// The role's share of the posting's role evidence, in [0, 1].
+    pub share: f32,
+}
+
+/// Everything one pass over a posting found, scored.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Analysis {
+    /// Role and common-skill evidence, in text order.
+    pub evidence: Vec<Evidence>,
+    /// Startup and "first data hire" signals, in text order.
+    pub signals: Vec<Evidence>,
+    /// Scores indexed by [`Role::index`].
+    pub roles: [RoleScore; 4],
+    /// Strength of each pipeline stage, in [0, 1], indexed by [`Stage::index`].
+    pub stages: [f32; 7],
+    /// The headings recognised, as `(section, byte offset)`.
+    pub headings: Vec<(Section, usize)>,
+}
+
+impl Analysis {
+    /// The score of one role.
+    pub fn role(&self, role: Role) -> RoleScore {
+        self.roles[role.index()]
+    }
+
+    /// The strength of one stage.
+    pub fn stage(&self, stage: Stage) -> f32 {
+        self.stages[stage.index()]
+    }
+}
+
+/// Bytes that end a sentence or list item, for the reach of cues.
+fn breaks_sentence(gap: &[u8]) -> bool {
+    gap.iter().any(|b| matches!(b, b'.' | b'\n' | b'\r' | b';' | b'!' | b'?'))
+}
+
+/// Whether the text between two hits makes them alternatives: "X or Y", "X/Y", "X and/or Y".
+fn is_alternative(gap: &str) -> bool {
+    let g = gap.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')');
+    g == "/" || g.eq_ignore_ascii_case("or") || g.eq_ignore_ascii_case("and/or")
+}
+
+impl Lexicon {
+    /// Finds every term in `text` in one pass and scores the posting.
+    pub fn analyze(&self, text: &str, params: &ScoreParams) -> Analysis {
+        let mut hits = Vec::new();
+        self.matcher().find_into(text, &mut hits);
+        self.score_hits(text, &hits, params)
+    }
+
+    /// Scores hits found in `text` by [`Lexicon::analyze`]'s matcher.
+    fn score_hits(&self, text: &str, hits: &[Hit], params: &ScoreParams) -> Analysis {
+        let terms = self.terms();
+        let mut out = Analysis::default();
+        let mut cues: Vec<(Hit, CueScope, f32)> = Vec::new();
+        let mut section = Section::General;
+        for &hit in hits {
+            let term = &terms[hit.term];
+            let ev = |section| Evidence {
+                term: hit.term,
+                start: hit.start,
+                end: hit.end,
+                section,
+                modifier: params.sections.of(section),
+                contribution: 0.0,
+            };
+            match term.kind {
+                TermKind::Heading(s) => {
+                    // Legal boilerplate rarely has a heading; near the end, its phrase suffices.
+                    let late_legal = s == Section::Legal && hit.start * 10 >= text.len() * 6;
+                    if late_legal || is_heading(text, hit.start, hit.end) {
+                        section = s;
+                        out.headings.push((s, hit.start));
+                    }
+                }
+                TermKind::Cue(scope) => cues.push((hit, scope, term.weight)),
+                TermKind::Signal => {
+                    let mut e = ev(section);
+                    // Startup signals live in the company blurb: only benefits and legal text
+                    // silence them.
+                    e.modifier = if matches!(section, Section::Benefits | Section::Legal) {
+                        0.0
+                    } else {
+                        1.0
+                    };
+                    out.signals.push(e);
+                }
+                TermKind::Role(_) | TermKind::Common => out.evidence.push(ev(section)),
+            }
+        }
+        apply_cues(text, &cues, &mut out.evidence, params.cue_reach);
+        apply_cues(text, &cues, &mut out.signals, params.cue_reach);
+        self.apply_or_groups(text, &mut out.evidence, params.or_group);
+        self.contribute(&mut out, params);
+        out
+    }
+
+    /// Marks the second member of "X or Y" pairs of the same role.
+    fn apply_or_groups(&self, text: &str, evidence: &mut [Evidence], factor: f32) {
+        let terms = self.terms();
+        for i in 1..evidence.len() {
+            let (a, b) = (&evidence[i - 1], &evidence[i]);
+            let same_role = matches!(
+                (terms[a.term].kind, terms[b.term].kind),
+                (TermKind::Role(x), TermKind::Role(y)) if x == y
+            );
+            if same_role && b.start >= a.end && b.start - a.end <= 12 {
+                if is_alternative(&text[a.end..b.start]) {
+                    evidence[i].modifier *= factor;
+                }
+            }
+        }
+    }
+
+    /// Fills contributions, role scores and stage strengths.
+    fn contribute(&self, out: &mut Analysis, params: &ScoreParams) {
+        let terms = self.terms();
+        // Supported roles: at least one unambiguous phrase that counts.
+        let mut supported = [false; 4];
+        for e in &out.evidence {
+            if let TermKind::Role(r) = terms[e.term].kind {
+                if !terms[e.term].needs_support && e.modifier > 0.0 {
+                    supported[r.index()] = true;
+                }
+            }
+        }
+        // Repetition: the strongest occurrence counts fully, the next `decay` of it, and so on.
+        let mut order: Vec<usize> = (0..out.evidence.len()).collect();
+        order.sort_by(|&i, &j| {
+            let (a, b) = (&out.evidence[i], &out.evidence[j]);
+            a.term.cmp(&b.term).then(b.modifier.total_cmp(&a.modifier)).then(i.cmp(&j))
+        });
+        let mut stage_raw = [0f32; 7];
+        let mut prev_term = usize::MAX;
+        let mut factor = 1.0;
+        for i in order {
+            let e = &mut out.evidence[i];
+            let term = &terms[e.term];
+            factor = if e.term == prev_term { factor * params.repeat_decay } else { 1.0 };
+            prev_term = e.term;
+            let counts = match term.kind {
+                TermKind::Role(r) => !term.needs_support || supported[r.index()],
+                _ => true,
+            };
+            e.contribution = if counts { term.weight * e.modifier * factor } else { 0.0 };
+            if let TermKind::Role(r) = term.kind {
+                out.roles[r.index()].raw += e.contribution;
+            }
+            if let Some(stage) = term.stage {
+                stage_raw[stage.index()] += e.contribution;
+            }
+        }
+        for e in &mut out.signals {
+            e.contribution = terms[e.term].weight * e.modifier;
+        }
+        let total: f32 = out.roles.iter().map(|r| r.raw).sum();
+        for r in &mut out.roles {
+            r.strength = saturate(r.raw, params.saturation);
+            r.share = if total > 0.0 { r.raw / total } else { 0.0 };
+        }
+        for (s, raw) in out.stages.iter_mut().zip(stage_raw) {
+            *s = saturate(raw, params.stage_saturation);
+        }
+    }
+}
+
+/// `1 - exp(-raw / k)`, clamped to [0, 1]; 0 for a non-positive `k`.
+fn saturate(raw: f32, k: f32) -> f32 {
+    if k <= 0.0 || raw <= 0.0 {
+        return 0.0;
+    }
+    (1.0 - (-raw / k).exp()).clamp(0.0, 1.0)
+}
+
+/// Scales the evidence each cue reaches: after a `Before` cue, before an `After` cue, within
+/// `reach` bytes and the same sentence.
+fn apply_cues(text: &str, cues: &[(Hit, CueScope, f32)], evidence: &mut [Evidence], reach: usize) {
+    let bytes = text.as_bytes();
+    for &(cue, scope, factor) in cues {
+        for e in evidence.iter_mut() {
+            let gap = match scope {
+                CueScope::Before if e.start >= cue.end => cue.end..e.start,
+                CueScope::After if e.end <= cue.start => e.end..cue.start,
+                _ => continue,
+            };
+            if gap.len() <= reach && !breaks_sentence(&bytes[gap]) {
+                e.modifier *= factor;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::LexiconBuilder;
+
+    fn lex() -> Lexicon {
+        LexiconBuilder::new()
+            .add_source("de.txt", "spark | 2 | orchestration\nairflow | 3 | orchestration\npipeline | 1 | needs-support\n")
+            .add_source("ds.txt", "a/b testing | 3 | analysis\nregression | 2 | modelling\n")
+            .add_source("mle.txt", "pytorch | 2 | modelling\ntensorflow | 2 | modelling\nkubernetes | 2 | deployment\n")
+            .add_source("analyst.txt", "tableau | 2\n")
+            .add_source("common.txt", "data quality\n")
+            .add_source("signals.txt", "startup | 2\n")
+            .add_source("cues.txt", "is a plus | 0.4 | after\nno | 0 | before\n")
+            .add_source("sections.txt", "benefits | benefits\nrequirements | requirements\n")
+            .add_source("titles.txt", "data engineer | de\n")
+            .build()
+            .unwrap()
+    }
+
+    fn raw(text: &str, role: Role) -> f32 {
+        lex().analyze(text, &ScoreParams::default()).role(role).raw
+    }
+
+    #[test]
+    fn repetition_has_diminishing_returns() {
+        let one = raw("spark.", Role::De);
+        let two = raw("spark. spark.", Role::De);
+        let many = raw(&"spark. ".repeat(50), Role::De);
+        assert_eq!(one, 2.0 * 0.9);
+        assert!(two > one && two < 2.0 * one, "{one} {two}");
+        assert!(many < 2.0 * one + 1e-4, "{many}");
+    }
+
+    #[test]
+    fn roles_are_scored_independently() {
+        let a = lex().analyze("airflow spark. pytorch kubernetes.", &ScoreParams::default());
+        let de_only = lex().analyze("airflow spark.", &ScoreParams::default());
+        assert_eq!(a.role(Role::De).strength, de_only.role(Role::De).strength);
+        assert!(a.role(Role::Mle).strength > 0.3);
+        let share_sum: f32 = a.roles.iter().map(|r| r.share).sum();
+        assert!((share_sum - 1.0).abs() < 1e-5);
+    }
+
+    #[test]
+    fn sections_weigh_evidence() {
+        let general = raw("airflow", Role::De);
+        let benefits = raw("intro\nBenefits:\nairflow", Role::De);
+        let req = raw("intro\nRequirements\nairflow", Role::De);
+        assert_eq!(benefits, 0.0);
+        assert!((req - 3.0 * 0.85).abs() < 1e-5 && (general - 3.0 * 0.9).abs() < 1e-5);
+    }
+
+    #[test]
+    fn cues_scale_nearby_terms_in_the_same_sentence() {
+        assert_eq!(raw("no spark needed", Role::De), 0.0);
+        assert!((raw("tableau is a plus", Role::Analyst) - 2.0 * 0.9 * 0.4).abs() < 1e-5);
+        // A sentence break stops the cue.
+        assert!((raw("tableau. Travel is a plus", Role::Analyst) - 1.8).abs() < 1e-5);
+    }
+
+    #[test]
+    fn or_groups_count_once() {
+        let both = raw("pytorch or tensorflow", Role::Mle);
+        let and = raw("pytorch and tensorflow", Role::Mle);
+        assert!(both < and, "{both} {and}");
+        assert!((both - 1.8 * 1.3).abs() < 1e-5, "{both}");
+    }
+
+    #[test]
+    fn ambiguous_terms_need_support() {
+        assert_eq!(raw("sales pipeline", Role::De), 0.0);
+        assert!(raw("data pipeline with airflow", Role::De) > raw("airflow", Role::De));
+    }
+
+    #[test]
+    fn signals_stages_and_strengths() {
+        let a = lex().analyze("We are a startup. Build airflow and kubernetes.", &ScoreParams::default());
+        assert_eq!(a.signals.len(), 1);
+        assert_eq!(a.signals[0].contribution, 2.0);
+        assert!(a.stage(Stage::Orchestration) > 0.0 && a.stage(Stage::Deployment) > 0.0);
+        assert_eq!(a.stage(Stage::Analysis), 0.0);
+        for r in a.roles {
+            assert!((0.0..=1.0).contains(&r.strength));
+        }
+        let empty = lex().analyze("", &ScoreParams::default());
+        assert!(empty.roles.iter().all(|r| r.strength == 0.0 && r.share == 0.0));
+    }
+}

@@ -1,0 +1,117 @@
+//! Deciding whether a heading phrase found in the text really opens a section.
+//!
+//! Section words are common in running text ("benefits of our product", "gather requirements"),
+//! so a heading hit counts only when it looks like a heading:
+//! - it starts a line (after any bullets or Markdown marks) and the line ends soon after it or a
+//!   colon follows within a few words; or
+//! - the text was flattened (lines run together, as scraped postings often are) and the heading
+//!   is capitalised, glued to the end of the previous sentence, and followed by a colon.
+
+/// How far after a heading phrase a colon may stand ("Responsibilities include:").
+const COLON_REACH: usize = 24;
+/// How long the rest of a line may be for a line-starting phrase to be a heading without colon
+/// ("Benefits & Perks").
+const SHORT_REST: usize = 24;
+
+/// Whether the phrase at `start..end` of `text` is used as a heading.
+pub(crate) fn is_heading(text: &str, start: usize, end: usize) -> bool {
+    let before = lead_in(text, start);
+    let colon = colon_follows(text, end);
+    let capital = text.as_bytes()[start].is_ascii_uppercase();
+    match before {
+        LeadIn::LineStart => colon || rest_of_line_is_short(text, end),
+        LeadIn::SentenceEnd => colon && capital,
+        LeadIn::Word => false,
+    }
+}
+
+/// What stands just before a phrase.
+#[derive(Debug, PartialEq, Eq)]
+enum LeadIn {
+    /// Start of text or of a line, after optional bullets and marks.
+    LineStart,
+    /// The end of a sentence or list item ("...products.", "...)", "...:"), possibly glued.
+    SentenceEnd,
+    /// A word: the phrase is inside running text.
+    Word,
+}
+
+fn lead_in(text: &str, start: usize) -> LeadIn {
+    for c in text[..start].chars().rev().take(12) {
+        match c {
+            '\n' | '\r' => return LeadIn::LineStart,
+            '.' | '!' | '?' | ')' | ':' | ';' => return LeadIn::SentenceEnd,
+            c if c.is_alphanumeric() || c == ',' => {
+                // A lower-case word glued to a capitalised heading: "...teamRequirements:".
+                return if c.is_lowercase() && text[start..].starts_with(char::is_uppercase) {
+                    LeadIn::SentenceEnd
+                } else {
+                    LeadIn::Word
+                };
+            }
+            _ => {}
+        }
+    }
+    if text[..start].chars().rev().take(12).count() < 12 {
+        LeadIn::LineStart
+    } else {
+        LeadIn::Word
+    }
+}
+
+fn colon_follows(text: &str, end: usize) -> bool {
+    let rest = &text.as_bytes()[end..];
+    for &b in rest.iter().take(COLON_REACH) {
+        match b {
+            b':' => return true,
+            b'\n' | b'\r' | b'.' | b';' | b'!' | b'?' => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+fn rest_of_line_is_short(text: &str, end: usize) -> bool {
+    let rest = &text.as_bytes()[end..];
+    let line = match memchr::memchr2(b'\n', b'\r', rest) {
+        Some(n) => &rest[..n],
+        None if rest.len() <= SHORT_REST => rest,
+        None => return false,
+    };
+    line.len() <= SHORT_REST && !line.contains(&b'.') && !line.contains(&b',')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heading_at(text: &str, phrase: &str) -> bool {
+        let start = text.find(phrase).expect("phrase in text");
+        is_heading(text, start, start + phrase.len())
+    }
+
+    #[test]
+    fn line_headings() {
+        assert!(heading_at("About us\nWe build.\nRequirements:\n- SQL", "Requirements"));
+        assert!(heading_at("## Benefits\n- dental", "Benefits"));
+        assert!(heading_at("x\n**Responsibilities**\r\nBuild", "Responsibilities"));
+        assert!(heading_at("x\n • Benefits & Perks\n", "Benefits"));
+        assert!(heading_at("Requirements include: SQL", "Requirements"));
+        assert!(heading_at("Benefits", "Benefits"));
+    }
+
+    #[test]
+    fn flattened_headings() {
+        assert!(heading_at("grow the products.Requirements: BS in CS", "Requirements"));
+        assert!(heading_at("great teamRequirements: BS", "Requirements"));
+        assert!(heading_at("we are hiring. Qualifications: 3 years", "Qualifications"));
+    }
+
+    #[test]
+    fn running_text_is_not_a_heading() {
+        assert!(!heading_at("You will gather requirements: from users", "requirements"));
+        assert!(!heading_at("x\nBenefits of our product are many, and more.", "Benefits"));
+        assert!(!heading_at("we are hiring. benefits: none", "benefits"));
+        assert!(!heading_at("a long sentence about the requirements of the role", "requirements"));
+    }
+}
