@@ -1,0 +1,175 @@
+//! The thresholds of the rules, read from `rules.toml`: data, not numbers buried in code.
+
+use rolecall_lexicon::ScoreParams;
+use serde::Deserialize;
+use std::fmt;
+
+/// The shipped `rules.toml`.
+pub const BUILTIN_RULES: &str = include_str!("../../../keywords/rules.toml");
+
+/// Every threshold and weight of the rules, and the scoring parameters.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// How hits become scores.
+    #[serde(default)]
+    pub scoring: ScoreParams,
+    /// When a posting is a data job at all, and which role is primary.
+    pub primary: PrimaryConfig,
+    /// Which roles are labelled.
+    pub labels: LabelConfig,
+    /// The Full Stack Data Scientist rules.
+    pub fsds: FsdsConfig,
+}
+
+/// When a posting has a primary role.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrimaryConfig {
+    /// Below this strength in every role, the posting is not a data job.
+    pub min_strength: f32,
+    /// The analyst role is primary only if its strength exceeds the strongest modelling or
+    /// engineering role by this margin times that role's strength (analyst words such as SQL and
+    /// dashboards appear in every data posting).
+    pub analyst_margin: f32,
+}
+
+/// When a role is labelled (the hybrids).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabelConfig {
+    /// A role is labelled from this strength on...
+    pub min_strength: f32,
+    /// ...when it also holds at least this share of the role evidence.
+    pub min_share: f32,
+}
+
+/// The FSDS rules: each rule adds confidence; the flag is raised at `flag_min`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FsdsConfig {
+    /// The strength at which a role counts for the merge rules.
+    pub role_min: f32,
+    /// The strength at which a pipeline stage counts as covered.
+    pub stage_min: f32,
+    /// Confidence from a DE+MLE merge.
+    pub merge: f32,
+    /// Confidence from all three of DE, DS and MLE.
+    pub all_three: f32,
+    /// Confidence from covering the pipeline from acquisition or storage through modelling to
+    /// deployment or monitoring.
+    pub span: f32,
+    /// Confidence added per unit of startup / first-hire signal weight...
+    pub signal_per_weight: f32,
+    /// ...up to this much.
+    pub signal_max: f32,
+    /// The confidence at which the flag is raised.
+    pub flag_min: f32,
+}
+
+/// An error in a rules file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The file name.
+    pub file: String,
+    /// The 1-based line, when known.
+    pub line: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{}:{}: {}", self.file, l, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Config {
+    /// Parses a rules file.
+    ///
+    /// # Errors
+    ///
+    /// TOML syntax errors, unknown keys, missing keys and values out of range, naming `file` and
+    /// the line.
+    pub fn parse(file: &str, text: &str) -> Result<Config, ConfigError> {
+        let config: Config = toml::from_str(text).map_err(|e| ConfigError {
+            file: file.to_string(),
+            line: e.span().map(|s| text[..s.start.min(text.len())].lines().count().max(1)),
+            message: e.message().to_string(),
+        })?;
+        config.validate().map_err(|message| ConfigError { file: file.to_string(), line: None, message })?;
+        Ok(config)
+    }
+
+    /// The shipped rules.
+    ///
+    /// # Panics
+    ///
+    /// Never in a released build: a unit test checks the embedded file.
+    pub fn builtin() -> Config {
+        Config::parse("rules.toml", BUILTIN_RULES).expect("the built-in rules.toml is valid")
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        let unit = [
+            ("primary.min_strength", self.primary.min_strength),
+            ("labels.min_strength", self.labels.min_strength),
+            ("labels.min_share", self.labels.min_share),
+            ("fsds.role_min", self.fsds.role_min),
+            ("fsds.stage_min", self.fsds.stage_min),
+            ("fsds.flag_min", self.fsds.flag_min),
+            ("scoring.repeat_decay", self.scoring.repeat_decay),
+            ("scoring.or_group", self.scoring.or_group),
+        ];
+        for (name, v) in unit {
+            if !(0.0..=1.0).contains(&v) {
+                return Err(format!("{name} = {v}: must be between 0 and 1"));
+            }
+        }
+        let positive = [
+            ("scoring.saturation", self.scoring.saturation),
+            ("scoring.stage_saturation", self.scoring.stage_saturation),
+        ];
+        for (name, v) in positive {
+            if !(v.is_finite() && v > 0.0) {
+                return Err(format!("{name} = {v}: must be a positive number"));
+            }
+        }
+        let s = &self.scoring.sections;
+        for v in [s.general, s.responsibilities, s.requirements, s.preferred, s.company, s.benefits, s.legal] {
+            if !(0.0..=2.0).contains(&v) {
+                return Err(format!("scoring.sections: {v} must be between 0 and 2"));
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_rules_parse() {
+        let c = Config::builtin();
+        assert!(c.primary.min_strength > 0.0);
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let bad = BUILTIN_RULES.replacen("[primary]", "[primary]\nsurprise = 1", 1);
+        let e = Config::parse("my.toml", &bad).unwrap_err();
+        assert_eq!(e.file, "my.toml");
+        assert!(e.line.is_some(), "{e}");
+        assert!(e.to_string().contains("surprise"), "{e}");
+
+        let bad = BUILTIN_RULES.replacen("flag_min =", "flag_min = 7 #", 1);
+        let e = Config::parse("my.toml", &bad).unwrap_err();
+        assert!(e.message.contains("fsds.flag_min"), "{e}");
+    }
+}

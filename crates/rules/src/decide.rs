@@ -1,0 +1,289 @@
+//! The rules: from an [`Analysis`] to a [`Decision`].
+
+use crate::config::Config;
+use rolecall_lexicon::{Analysis, Lexicon, Role, Stage, TermKind};
+use serde::Serialize;
+
+/// A rule that can raise the FSDS flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// The posting asks for both data engineering and ML engineering.
+    DeMleMerge,
+    /// The posting asks for all three of DE, DS and MLE.
+    AllThree,
+    /// The posting covers the pipeline from getting or storing data to models in production.
+    PipelineSpan,
+    /// Startup, "first data hire", "many hats" language (only strengthens another rule).
+    StartupSignals,
+}
+
+/// Why a rule fired, with the phrases behind it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reason {
+    /// The rule.
+    pub rule: Rule,
+    /// What it adds to the confidence.
+    pub weight: f32,
+    /// A sentence for people.
+    pub detail: String,
+    /// The strongest phrases behind it.
+    pub terms: Vec<String>,
+}
+
+/// The Full Stack Data Scientist flag.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fsds {
+    /// Whether one person is expected to run the whole data path.
+    pub flag: bool,
+    /// In [0, 1].
+    pub confidence: f32,
+    /// The rules that fired.
+    pub reasons: Vec<Reason>,
+}
+
+/// What the rules say about a posting.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Decision {
+    /// The role the posting mostly asks for; `None` when it is not a data job.
+    pub primary: Option<Role>,
+    /// Every role the posting substantially asks for (hybrids have two or more).
+    pub labels: Vec<Role>,
+    /// The FSDS flag.
+    pub fsds: Fsds,
+    /// What the title alone claims.
+    pub title_role: Option<Role>,
+    /// The title claims something other than what the body asks for.
+    pub mismatch: bool,
+    /// The pipeline stages the posting covers, in pipeline order.
+    pub stages: Vec<Stage>,
+}
+
+/// Applies the rules of `config` to an analysis of a posting with the given title.
+pub fn decide(lexicon: &Lexicon, analysis: &Analysis, title: &str, config: &Config) -> Decision {
+    let primary = primary_role(analysis, config);
+    let labels = labels(analysis, primary, config);
+    let stages = Stage::ALL
+        .into_iter()
+        .filter(|&s| analysis.stage(s) >= config.fsds.stage_min)
+        .collect::<Vec<_>>();
+    let fsds = fsds(lexicon, analysis, &stages, config);
+    let title_role = lexicon.title_role(title).0;
+    let mismatch = !title.trim().is_empty() && title_role != primary;
+    Decision { primary, labels, fsds, title_role, mismatch, stages }
+}
+
+fn primary_role(analysis: &Analysis, config: &Config) -> Option<Role> {
+    let strength = |r: Role| analysis.role(r).strength;
+    let best = [Role::De, Role::Ds, Role::Mle]
+        .into_iter()
+        .max_by(|&a, &b| strength(a).total_cmp(&strength(b)).then(b.cmp(&a)))?;
+    let analyst = strength(Role::Analyst);
+    let pick = if analyst > strength(best) * (1.0 + config.primary.analyst_margin) {
+        Role::Analyst
+    } else {
+        best
+    };
+    (strength(pick) >= config.primary.min_strength).then_some(pick)
+}
+
+fn labels(analysis: &Analysis, primary: Option<Role>, config: &Config) -> Vec<Role> {
+    let Some(primary) = primary else { return Vec::new() };
+    Role::ALL
+        .into_iter()
+        .filter(|&r| {
+            let s = analysis.role(r);
+            r == primary
+                || (s.strength >= config.labels.min_strength && s.share >= config.labels.min_share)
+        })
+        .collect()
+}
+
+/// The distinct phrases that contributed most to `role`, strongest first.
+fn top_terms(lexicon: &Lexicon, analysis: &Analysis, role: Role, n: usize) -> Vec<String> {
+    let terms = lexicon.terms();
+    let mut ev: Vec<_> = analysis
+        .evidence
+        .iter()
+        .filter(|e| e.contribution > 0.0 && terms[e.term].kind == TermKind::Role(role))
+        .collect();
+    ev.sort_by(|a, b| b.contribution.total_cmp(&a.contribution).then(a.start.cmp(&b.start)));
+    let mut out: Vec<String> = Vec::new();
+    for e in ev {
+        let t = &terms[e.term].text;
+        if !out.contains(t) {
+            out.push(t.clone());
+            if out.len() == n {
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn fsds(lexicon: &Lexicon, analysis: &Analysis, stages: &[Stage], config: &Config) -> Fsds {
+    let c = &config.fsds;
+    let strong = |r: Role| analysis.role(r).strength >= c.role_min;
+    let mut reasons = Vec::new();
+    let pct = |r: Role| (analysis.role(r).strength * 100.0).round();
+    if strong(Role::De) && strong(Role::Mle) {
+        let mut terms = top_terms(lexicon, analysis, Role::De, 3);
+        terms.extend(top_terms(lexicon, analysis, Role::Mle, 3));
+        reasons.push(Reason {
+            rule: Rule::DeMleMerge,
+            weight: c.merge,
+            detail: format!(
+                "asks for data engineering ({}%) and ML engineering ({}%) at once",
+                pct(Role::De),
+                pct(Role::Mle)
+            ),
+            terms,
+        });
+    }
+    if strong(Role::De) && strong(Role::Ds) && strong(Role::Mle) {
+        let terms = [Role::De, Role::Ds, Role::Mle]
+            .into_iter()
+            .flat_map(|r| top_terms(lexicon, analysis, r, 2))
+            .collect();
+        reasons.push(Reason {
+            rule: Rule::AllThree,
+            weight: c.all_three,
+            detail: format!(
+                "asks for all three roles: DE {}%, DS {}%, MLE {}%",
+                pct(Role::De),
+                pct(Role::Ds),
+                pct(Role::Mle)
+            ),
+            terms,
+        });
+    }
+    let has = |s: Stage| stages.contains(&s);
+    let start = has(Stage::Acquisition) || has(Stage::Storage);
+    let end = has(Stage::Deployment) || has(Stage::Monitoring);
+    if start && has(Stage::Modelling) && end {
+        let names: Vec<String> = stages.iter().map(|s| s.name().to_string()).collect();
+        reasons.push(Reason {
+            rule: Rule::PipelineSpan,
+            weight: c.span,
+            detail: format!("covers the pipeline from {} to {}", names[0], names[names.len() - 1]),
+            terms: names,
+        });
+    }
+    let signal_weight: f32 = analysis.signals.iter().map(|s| s.contribution).sum();
+    if !reasons.is_empty() && signal_weight > 0.0 {
+        let mut terms: Vec<String> = Vec::new();
+        for s in analysis.signals.iter().filter(|s| s.contribution > 0.0) {
+            let t = &lexicon.terms()[s.term].text;
+            if !terms.contains(t) {
+                terms.push(t.clone());
+            }
+        }
+        reasons.push(Reason {
+            rule: Rule::StartupSignals,
+            weight: (signal_weight * c.signal_per_weight).min(c.signal_max),
+            detail: "startup or first-hire language: one person may run it all".to_string(),
+            terms,
+        });
+    }
+    let confidence = reasons.iter().map(|r| r.weight).sum::<f32>().clamp(0.0, 1.0);
+    Fsds { flag: confidence >= c.flag_min, confidence, reasons }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rolecall_lexicon::LexiconBuilder;
+
+    fn lexicon() -> Lexicon {
+        LexiconBuilder::new()
+            .add_source("de.txt", "kafka | 3 | acquisition\nairflow | 3 | orchestration\nsnowflake | 3 | storage\n")
+            .add_source("ds.txt", "a/b testing | 3 | analysis\nregression | 3 | modelling\nforecasting | 3 | modelling\n")
+            .add_source("mle.txt", "model serving | 3 | deployment\nkubernetes | 3 | deployment\nmodel monitoring | 3 | monitoring\n")
+            .add_source("analyst.txt", "tableau | 3\ndashboards | 3\nkpis | 3\n")
+            .add_source("signals.txt", "startup | 2\n")
+            .add_source("titles.txt", "data scientist | ds | 4\nml engineer | mle | 5\nsoftware engineer | none | 2\n")
+            .build()
+            .unwrap()
+    }
+
+    fn run(title: &str, text: &str) -> Decision {
+        let lex = lexicon();
+        let config = Config::builtin();
+        let a = lex.analyze(text, &config.scoring);
+        decide(&lex, &a, title, &config)
+    }
+
+    const DE: &str = "kafka airflow snowflake. kafka airflow snowflake. ";
+    const DS: &str = "a/b testing regression forecasting. a/b testing regression forecasting. ";
+    const MLE: &str = "model serving kubernetes model monitoring. model serving kubernetes model monitoring. ";
+    const ANALYST: &str = "tableau dashboards kpis. tableau dashboards kpis. ";
+
+    #[test]
+    fn primary_is_the_strongest_role() {
+        assert_eq!(run("", DE).primary, Some(Role::De));
+        assert_eq!(run("", DS).primary, Some(Role::Ds));
+        assert_eq!(run("", MLE).primary, Some(Role::Mle));
+        assert_eq!(run("", ANALYST).primary, Some(Role::Analyst));
+    }
+
+    #[test]
+    fn weak_evidence_is_none() {
+        let d = run("Nurse", "Care for patients. Tableau.");
+        assert_eq!(d.primary, None);
+        assert!(d.labels.is_empty());
+        assert!(!d.fsds.flag);
+    }
+
+    #[test]
+    fn analyst_needs_a_margin_over_modelling_roles() {
+        let both = format!("{DS}{ANALYST}");
+        assert_eq!(run("", &both).primary, Some(Role::Ds));
+    }
+
+    #[test]
+    fn hybrids_are_labelled() {
+        let d = run("", &format!("{DS}{MLE}"));
+        assert_eq!(d.labels, vec![Role::Ds, Role::Mle]);
+        assert!(!d.fsds.flag, "{:?}", d.fsds);
+    }
+
+    #[test]
+    fn de_mle_merge_flags_fsds() {
+        let d = run("ML Engineer", &format!("{DE}{MLE}"));
+        assert!(d.fsds.flag, "{:?}", d.fsds);
+        assert!(d.fsds.reasons.iter().any(|r| r.rule == Rule::DeMleMerge));
+        let merge = d.fsds.reasons.iter().find(|r| r.rule == Rule::DeMleMerge).unwrap();
+        assert!(merge.terms.contains(&"kafka".to_string()));
+        assert!(merge.terms.contains(&"model serving".to_string()));
+    }
+
+    #[test]
+    fn all_three_and_span_and_signals() {
+        let d = run("Data Scientist", &format!("We are a startup. {DE}{DS}{MLE}"));
+        let rules: Vec<Rule> = d.fsds.reasons.iter().map(|r| r.rule).collect();
+        assert_eq!(rules, vec![Rule::DeMleMerge, Rule::AllThree, Rule::PipelineSpan, Rule::StartupSignals]);
+        assert_eq!(d.fsds.confidence, 1.0);
+        assert!(d.stages.contains(&Stage::Acquisition) && d.stages.contains(&Stage::Monitoring));
+    }
+
+    #[test]
+    fn signals_alone_do_not_flag() {
+        let d = run("", &format!("An early startup, startup, startup. {DS}"));
+        assert!(d.fsds.reasons.is_empty());
+        assert!(!d.fsds.flag);
+    }
+
+    #[test]
+    fn title_role_and_mismatch() {
+        let d = run("Senior Data Scientist", DE);
+        assert_eq!(d.title_role, Some(Role::Ds));
+        assert!(d.mismatch);
+        let d = run("Data Scientist", DS);
+        assert!(!d.mismatch);
+        // Highest priority wins over leftmost.
+        assert_eq!(run("Data Scientist / ML Engineer", DS).title_role, Some(Role::Mle));
+        assert_eq!(run("Software Engineer", MLE).title_role, None);
+        assert!(run("Software Engineer", MLE).mismatch);
+        assert!(!run("", MLE).mismatch);
+    }
+}
