@@ -1,0 +1,325 @@
+//! HTML to text that keeps block structure (for section detection).
+//!
+//! Built on html5ever's spec-compliant tokenizer rather than its tree builder: text extraction
+//! needs no tree, the tokenizer streams in linear time however deep the nesting (the tree
+//! builder's scope checks go quadratic on hundreds of thousands of nested elements), and it
+//! still decodes entities and handles `<script>`/`<style>` raw text as a browser does.
+
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+use std::cell::RefCell;
+
+/// Elements whose content is never posting text.
+const SKIPPED: &[&str] = &["noscript", "template", "svg", "iframe", "object", "select", "button"];
+/// Elements that start and end a block (a line of their own).
+const BLOCKS: &[&str] = &[
+    "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "ul", "ol", "li",
+    "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "blockquote", "pre",
+    "hr", "form", "address", "figure", "body",
+];
+
+/// Whether a string looks like HTML markup rather than text that mentions `<`.
+pub(crate) fn looks_like_html(text: &str) -> bool {
+    let head = &text.as_bytes()[..text.len().min(64 * 1024)];
+    let lower = |i: usize| head.get(i).map(u8::to_ascii_lowercase);
+    memchr::memchr_iter(b'<', head).any(|i| match lower(i + 1) {
+        Some(b'/') => matches!(lower(i + 2), Some(b'a'..=b'z')),
+        Some(b'!') => true,
+        Some(b'a'..=b'z') => {
+            // a tag name followed by '>', space or '/': <p>, <br/>, <div class=..>
+            let mut j = i + 1;
+            while matches!(lower(j), Some(b'a'..=b'z' | b'0'..=b'9')) {
+                j += 1;
+            }
+            matches!(head.get(j), Some(b'>' | b' ' | b'/' | b'\n' | b'\t'))
+        }
+        _ => false,
+    })
+}
+
+/// Converts `text` to plain text when it is HTML; returns it unchanged otherwise.
+pub(crate) fn to_text_if_html(text: String) -> String {
+    if looks_like_html(&text) {
+        fragment_to_text(&text)
+    } else {
+        text
+    }
+}
+
+/// Converts an HTML fragment (a job description field) to text.
+pub fn fragment_to_text(html: &str) -> String {
+    convert(html).text
+}
+
+/// Reads a whole HTML page: `(title, text)`. The title comes from a schema.org `JobPosting` in
+/// JSON-LD, else the first `<h1>`, else `<title>`.
+pub(crate) fn page(html: &str) -> (String, String) {
+    let page = convert(html);
+    let title = page
+        .json_ld
+        .iter()
+        .find_map(|raw| {
+            let value: serde_json::Value = serde_json::from_str(raw.trim()).ok()?;
+            find_job_posting_title(&value, 0)
+        })
+        .or(page.h1)
+        .or(page.title)
+        .unwrap_or_default();
+    (title, page.text)
+}
+
+/// The `title` of the first `JobPosting` object in a JSON-LD value (also inside `@graph` or an
+/// array), looked for to a bounded depth.
+fn find_job_posting_title(value: &serde_json::Value, depth: usize) -> Option<String> {
+    if depth > 4 {
+        return None;
+    }
+    match value {
+        serde_json::Value::Array(items) => {
+            items.iter().find_map(|v| find_job_posting_title(v, depth + 1))
+        }
+        serde_json::Value::Object(obj) => {
+            let is_posting = match obj.get("@type") {
+                Some(serde_json::Value::String(t)) => t == "JobPosting",
+                Some(serde_json::Value::Array(ts)) => ts.iter().any(|t| t == "JobPosting"),
+                _ => false,
+            };
+            if is_posting {
+                if let Some(serde_json::Value::String(t)) = obj.get("title") {
+                    return Some(t.trim().to_string());
+                }
+            }
+            obj.get("@graph").and_then(|g| find_job_posting_title(g, depth + 1))
+        }
+        _ => None,
+    }
+}
+
+/// What one pass of the tokenizer collects.
+#[derive(Debug, Default)]
+struct Page {
+    text: String,
+    title: Option<String>,
+    h1: Option<String>,
+    json_ld: Vec<String>,
+}
+
+/// Where character tokens go at the moment.
+#[derive(Debug, Default, PartialEq)]
+enum Target {
+    #[default]
+    Text,
+    /// Inside `<script>` or `<style>`: dropped, or kept as JSON-LD.
+    Raw { json_ld: bool },
+    /// Inside `<title>`.
+    Title,
+    /// Inside a skipped element; the count is its nesting depth.
+    Skip(&'static str, usize),
+}
+
+#[derive(Debug, Default)]
+struct State {
+    page: Page,
+    target: Target,
+    /// Inside the first `<h1>`: its text so far.
+    h1: Option<String>,
+}
+
+#[derive(Default)]
+struct Sink(RefCell<State>);
+
+impl TokenSink for Sink {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let mut st = self.0.borrow_mut();
+        let st = &mut *st;
+        match token {
+            Token::CharacterTokens(t) => match &st.target {
+                Target::Text => {
+                    push_collapsed(&mut st.page.text, &t);
+                    if let Some(h1) = &mut st.h1 {
+                        push_collapsed(h1, &t);
+                    }
+                }
+                Target::Raw { json_ld: true } => {
+                    if let Some(buf) = st.page.json_ld.last_mut() {
+                        buf.push_str(&t);
+                    }
+                }
+                Target::Title => {
+                    push_collapsed(st.page.title.get_or_insert_with(String::new), &t);
+                }
+                Target::Raw { json_ld: false } | Target::Skip(..) => {}
+            },
+            Token::TagToken(tag) => {
+                let name: &str = &tag.name;
+                let start = tag.kind == TagKind::StartTag;
+                match &mut st.target {
+                    Target::Skip(skipped, depth) => {
+                        if name == *skipped {
+                            if start && !tag.self_closing {
+                                *depth += 1;
+                            } else if !start {
+                                *depth -= 1;
+                                if *depth == 0 {
+                                    st.target = Target::Text;
+                                }
+                            }
+                        }
+                        return TokenSinkResult::Continue;
+                    }
+                    Target::Raw { .. } | Target::Title => {
+                        if !start && matches!(name, "script" | "style" | "title") {
+                            st.target = Target::Text;
+                        }
+                        return TokenSinkResult::Continue;
+                    }
+                    Target::Text => {}
+                }
+                if start {
+                    match name {
+                        "script" | "style" => {
+                            let json_ld = name == "script"
+                                && tag.attrs.iter().any(|a| {
+                                    &*a.name.local == "type"
+                                        && a.value.trim().eq_ignore_ascii_case("application/ld+json")
+                                });
+                            if json_ld {
+                                st.page.json_ld.push(String::new());
+                            }
+                            st.target = Target::Raw { json_ld };
+                            let kind = if name == "script" { RawKind::ScriptData } else { RawKind::Rawtext };
+                            return TokenSinkResult::RawData(kind);
+                        }
+                        "title" => {
+                            if st.page.title.is_none() {
+                                st.target = Target::Title;
+                            } else {
+                                st.target = Target::Raw { json_ld: false };
+                            }
+                            return TokenSinkResult::RawData(RawKind::Rcdata);
+                        }
+                        "br" => st.page.text.push('\n'),
+                        "td" | "th" => push_collapsed(&mut st.page.text, " "),
+                        _ => {
+                            if let Some(skipped) = SKIPPED.iter().find(|s| **s == name) {
+                                if !tag.self_closing {
+                                    st.target = Target::Skip(skipped, 1);
+                                }
+                                return TokenSinkResult::Continue;
+                            }
+                            if BLOCKS.contains(&name) {
+                                newline(&mut st.page.text);
+                                if name == "li" {
+                                    st.page.text.push_str("- ");
+                                }
+                            }
+                            if name == "h1" && st.page.h1.is_none() && st.h1.is_none() {
+                                st.h1 = Some(String::new());
+                            }
+                        }
+                    }
+                } else {
+                    if BLOCKS.contains(&name) {
+                        newline(&mut st.page.text);
+                    }
+                    if name == "h1" {
+                        if let Some(h1) = st.h1.take() {
+                            let h1 = h1.trim().to_string();
+                            if !h1.is_empty() {
+                                st.page.h1 = Some(h1);
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+/// Runs the tokenizer once over `html`.
+fn convert(html: &str) -> Page {
+    let tok = Tokenizer::new(Sink::default(), TokenizerOpts::default());
+    let queue = BufferQueue::default();
+    queue.push_back(StrTendril::from_slice(html));
+    // The sink never asks to run a script, so one feed consumes the whole queue.
+    let _ = tok.feed(&queue);
+    tok.end();
+    let mut page = std::mem::take(&mut tok.sink.0.borrow_mut().page);
+    page.text = page.text.trim().to_string();
+    page.title = page.title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+    page
+}
+
+fn newline(out: &mut String) {
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+}
+
+fn push_collapsed(out: &mut String, text: &str) {
+    let mut words = 0;
+    for word in text.split_whitespace() {
+        let gap = words > 0 || text.starts_with(char::is_whitespace);
+        if gap && !out.is_empty() && !out.ends_with(['\n', ' ']) {
+            out.push(' ');
+        }
+        out.push_str(word);
+        words += 1;
+    }
+    let trailing = if words == 0 { !text.is_empty() } else { text.ends_with(char::is_whitespace) };
+    if trailing && !out.is_empty() && !out.ends_with(['\n', ' ']) {
+        out.push(' ');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_markup() {
+        assert!(looks_like_html("<p>Hello</p>"));
+        assert!(looks_like_html("Intro<br/>more"));
+        assert!(looks_like_html("<!DOCTYPE html><html>"));
+        assert!(!looks_like_html("x < y and a<b"));
+        assert!(!looks_like_html("C++ <3 and <= 5"));
+    }
+
+    #[test]
+    fn keeps_blocks_and_drops_scripts_and_skipped_elements() {
+        let html = "<p>A<noscript>x<noscript>y</noscript>z</noscript>B</p><template>t</template>C";
+        assert_eq!(fragment_to_text(html), "AB\nC");
+        let html = "<div><h2>Requirements</h2><ul><li>SQL &amp; <b>Python</b></li><li>Airflow</li></ul>\
+                    <script>var spark = 1;</script><style>.x{}</style><p>Bye<br>now</p></div>";
+        assert_eq!(fragment_to_text(html), "Requirements\n- SQL & Python\n- Airflow\nBye\nnow");
+    }
+
+    #[test]
+    fn page_title_from_json_ld_then_h1_then_title() {
+        let ld = r#"<html><head><title>Jobs | Acme</title>
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"JobPosting","title":"Data Engineer","description":"<p>x</p>"}</script>
+            </head><body><h1>Careers</h1><p>Build pipelines.</p></body></html>"#;
+        let (title, text) = page(ld);
+        assert_eq!(title, "Data Engineer");
+        assert_eq!(text, "Careers\nBuild pipelines.");
+        assert_eq!(page("<title>T</title><h1> Big  One </h1>").0, "Big One");
+        assert_eq!(page("<title>Only Title</title><p>x</p>").0, "Only Title");
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let n = 100_000;
+        let html = format!("{}SQL{}", "<div>".repeat(n), "</div>".repeat(n));
+        assert_eq!(fragment_to_text(&html), "SQL");
+    }
+}

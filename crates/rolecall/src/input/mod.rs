@@ -1,0 +1,26 @@
+//! Reading postings from the shapes people keep them in.
+//!
+//! [`Records`] turns a list of inputs (files, directories, stdin) into a stream of
+//! [`RawRecord`]s, lazily and in a stable order: directories are walked in sorted order, files
+//! are read record by record. Every record that is found comes out exactly once, either to be
+//! parsed ([`RawRecord::parse`]) or as a [`Payload::Failed`] that says why it could not be read,
+//! so a batch never loses a record and never stops on a bad one.
+//!
+//! | extension | records |
+//! |---|---|
+//! | `.txt`, `.text` | one posting; the first line is the title |
+//! | `.md`, `.markdown` | one posting; the first line, without `#`, is the title |
+//! | `.html`, `.htm` | one posting; title from JSON-LD `JobPosting`, `<h1>` or `<title>` |
+//! | `.jsonl`, `.ndjson` | one posting per line |
+//! | `.json` | one object, or an array of objects |
+//! | `.csv`, `.tsv` | one posting per row, columns found by header name |
+//! | any of these + `.gz` | the same, gzip-compressed |
+//! | no extension | sniffed from the first bytes |
+
+mod document;
+pub mod html;
+mod record;
+mod sources;
+
+pub use record::{DocFormat, ParseOptions, Parsed, Payload, RawRecord, RecordError};
+pub use sources::{FileKind, Input, ReadOptions, Records};

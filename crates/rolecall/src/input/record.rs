@@ -1,0 +1,381 @@
+//! A record read but not yet parsed, and how it becomes a [`Posting`].
+//!
+//! Reading is sequential (one file after another, one line after another); parsing a record
+//! (JSON, HTML, text decoding) is independent per record, so it runs on the worker threads.
+
+use crate::posting::Posting;
+use std::fmt;
+use std::sync::Arc;
+
+/// The format of a one-posting document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocFormat {
+    /// Plain text: the first line is the title.
+    Text,
+    /// Markdown: the first line is the title, with its `#` marks removed.
+    Markdown,
+    /// An HTML page.
+    Html,
+}
+
+/// The unparsed content of one record.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Payload {
+    /// A whole one-posting document.
+    Document {
+        /// Its raw bytes (decoded lossily when parsed).
+        bytes: Vec<u8>,
+        /// Its format.
+        format: DocFormat,
+        /// Whether a text document's first line is its title (files: yes; stdin: no).
+        titled: bool,
+    },
+    /// One line of a JSONL file: a JSON object.
+    JsonLine(Vec<u8>),
+    /// One JSON object from a `.json` file.
+    Json(serde_json::Value),
+    /// One row of a CSV or TSV file, with the file's header.
+    Row {
+        /// The column names.
+        headers: Arc<[String]>,
+        /// The fields of the row.
+        fields: Vec<String>,
+    },
+    /// The record could not be read at all.
+    Failed(String),
+}
+
+/// One record as read from a source, with where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawRecord {
+    /// The path it came from, `-` for stdin.
+    pub source: Arc<str>,
+    /// The 1-based line (JSONL), row (CSV) or element (JSON array) number in a multi-record
+    /// source; `None` for one-posting files.
+    pub line: Option<u64>,
+    /// The content.
+    pub payload: Payload,
+    /// What was odd about reading it (cut at the size limit, say).
+    pub warnings: Vec<String>,
+}
+
+/// A record that could not become a posting: where it came from and why.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RecordError {
+    /// The record's id: its own when it had one, else `source` or `source:line`.
+    pub id: String,
+    /// The path it came from, `-` for stdin.
+    pub source: String,
+    /// The line, row or element number, for multi-record sources.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// What went wrong.
+    pub error: String,
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{}:{}: {}", self.source, l, self.error),
+            None => write!(f, "{}: {}", self.source, self.error),
+        }
+    }
+}
+
+impl std::error::Error for RecordError {}
+
+/// How records become postings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseOptions {
+    /// A title that overrides the one found in the record.
+    pub title: Option<String>,
+    /// The field holding the body; default: the first of `text`, `description`, `body`,
+    /// `job_description`, `content`.
+    pub text_field: Option<String>,
+    /// The field holding the title; default: `title`, `job_title`, `position`, `name`.
+    pub title_field: Option<String>,
+    /// The field holding the id; default: `id`, `job_id`, `identifier`.
+    pub id_field: Option<String>,
+    /// Bodies longer than this many bytes are cut, with a warning.
+    pub max_bytes: usize,
+}
+
+impl Default for ParseOptions {
+    fn default() -> ParseOptions {
+        ParseOptions {
+            title: None,
+            text_field: None,
+            title_field: None,
+            id_field: None,
+            max_bytes: 4 * 1024 * 1024,
+        }
+    }
+}
+
+const TEXT_FIELDS: &[&str] = &["text", "description", "body", "job_description", "content"];
+const TITLE_FIELDS: &[&str] = &["title", "job_title", "position", "name"];
+const ID_FIELDS: &[&str] = &["id", "job_id", "identifier"];
+
+/// A parsed posting with the warnings gathered on the way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    /// The posting.
+    pub posting: Posting,
+    /// What was odd about it.
+    pub warnings: Vec<String>,
+}
+
+impl RawRecord {
+    /// The id a record gets when it brings none: `source` or `source:line`.
+    pub fn default_id(&self) -> String {
+        match self.line {
+            Some(l) => format!("{}:{}", self.source, l),
+            None => self.source.to_string(),
+        }
+    }
+
+    fn error(&self, id: Option<String>, error: impl Into<String>) -> RecordError {
+        RecordError {
+            id: id.unwrap_or_else(|| self.default_id()),
+            source: self.source.to_string(),
+            line: self.line,
+            error: error.into(),
+        }
+    }
+
+    /// Parses the record into a posting.
+    ///
+    /// # Errors
+    ///
+    /// A record that cannot be read, is not a JSON object, has no text field, or has no text at
+    /// all gives a [`RecordError`] that names its source and line.
+    pub fn parse(&self, opts: &ParseOptions) -> Result<Parsed, RecordError> {
+        let mut warnings = self.warnings.clone();
+        let (id, title, text) = match &self.payload {
+            Payload::Failed(e) => return Err(self.error(None, e.clone())),
+            Payload::Document { bytes, format, titled } => {
+                if looks_binary(bytes) {
+                    return Err(self.error(None, "binary file, not a text posting"));
+                }
+                let text = decode(bytes, &mut warnings);
+                let (title, body) = if *titled && opts.title.is_none() {
+                    crate::input::document::split(&text, *format)
+                } else {
+                    crate::input::document::split_untitled(&text, *format)
+                };
+                (None, title, body)
+            }
+            Payload::JsonLine(bytes) => {
+                let value: serde_json::Value = match serde_json::from_slice(bytes) {
+                    Ok(v) => v,
+                    Err(e) if e.is_syntax() || e.is_eof() => {
+                        // Undecodable bytes inside a JSON string: decode lossily and retry.
+                        let lossy = String::from_utf8_lossy(bytes);
+                        match serde_json::from_str(&lossy) {
+                            Ok(v) if matches!(lossy, std::borrow::Cow::Owned(_)) => {
+                                warnings.push("invalid UTF-8 replaced with U+FFFD".to_string());
+                                v
+                            }
+                            _ => return Err(self.error(None, format!("malformed JSON: {e}"))),
+                        }
+                    }
+                    Err(e) => return Err(self.error(None, format!("malformed JSON: {e}"))),
+                };
+                self.from_json(&value, opts)?
+            }
+            Payload::Json(value) => self.from_json(value, opts)?,
+            Payload::Row { headers, fields } => self.from_row(headers, fields, opts)?,
+        };
+        let id = id.unwrap_or_else(|| self.default_id());
+        let text = crate::input::html::to_text_if_html(text);
+        if text.trim().is_empty() {
+            return Err(self.error(Some(id), "empty posting: no text"));
+        }
+        let text = cut(text, opts.max_bytes, &mut warnings);
+        let title = opts.title.clone().unwrap_or(title);
+        Ok(Parsed { posting: Posting { id, title: one_line(&title), text }, warnings })
+    }
+
+    fn from_json(
+        &self,
+        value: &serde_json::Value,
+        opts: &ParseOptions,
+    ) -> Result<(Option<String>, String, String), RecordError> {
+        let obj = match value {
+            serde_json::Value::Object(o) => o,
+            other => {
+                let kind = match other {
+                    serde_json::Value::Array(_) => "an array",
+                    serde_json::Value::String(_) => "a string",
+                    serde_json::Value::Number(_) => "a number",
+                    serde_json::Value::Bool(_) => "a boolean",
+                    _ => "null",
+                };
+                return Err(self.error(None, format!("expected a JSON object, found {kind}")));
+            }
+        };
+        let field = |chosen: &Option<String>, defaults: &[&str]| -> Option<String> {
+            let names: Vec<&str> = match chosen {
+                Some(c) => vec![c.as_str()],
+                None => defaults.to_vec(),
+            };
+            names.iter().find_map(|n| match obj.get(*n)? {
+                serde_json::Value::String(s) => Some(s.clone()),
+                serde_json::Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            })
+        };
+        let id = field(&opts.id_field, ID_FIELDS);
+        let title = field(&opts.title_field, TITLE_FIELDS).unwrap_or_default();
+        let Some(text) = field(&opts.text_field, TEXT_FIELDS) else {
+            let tried = opts.text_field.clone().unwrap_or_else(|| TEXT_FIELDS.join(", "));
+            return Err(self.error(id, format!("no text field (looked for: {tried}; choose one with --text-field)")));
+        };
+        Ok((id, title, text))
+    }
+
+    fn from_row(
+        &self,
+        headers: &[String],
+        fields: &[String],
+        opts: &ParseOptions,
+    ) -> Result<(Option<String>, String, String), RecordError> {
+        let find = |chosen: &Option<String>, defaults: &[&str]| -> Option<usize> {
+            match chosen {
+                Some(c) => headers.iter().position(|h| h == c),
+                None => defaults.iter().find_map(|d| {
+                    headers.iter().position(|h| h.trim().eq_ignore_ascii_case(d))
+                }),
+            }
+        };
+        let get = |i: Option<usize>| i.and_then(|i| fields.get(i)).cloned();
+        let id = get(find(&opts.id_field, ID_FIELDS)).filter(|s| !s.is_empty());
+        let title = get(find(&opts.title_field, TITLE_FIELDS)).unwrap_or_default();
+        let Some(text) = get(find(&opts.text_field, TEXT_FIELDS)) else {
+            let tried = opts.text_field.clone().unwrap_or_else(|| TEXT_FIELDS.join(", "));
+            return Err(self.error(id, format!("no text column (looked for: {tried}; choose one with --text-field)")));
+        };
+        Ok((id, title, text))
+    }
+}
+
+/// NUL bytes in the first 8 KiB mean a binary file, as for git and grep.
+fn looks_binary(bytes: &[u8]) -> bool {
+    memchr_nul(&bytes[..bytes.len().min(8192)])
+}
+
+fn memchr_nul(bytes: &[u8]) -> bool {
+    bytes.contains(&0)
+}
+
+/// Decodes bytes as UTF-8, replacing what is not, with a warning.
+pub(crate) fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match String::from_utf8_lossy(bytes) {
+        std::borrow::Cow::Borrowed(s) => s.to_string(),
+        std::borrow::Cow::Owned(s) => {
+            warnings.push("invalid UTF-8 replaced with U+FFFD".to_string());
+            s
+        }
+    }
+}
+
+/// Cuts text at `max` bytes (on a char boundary), with a warning.
+fn cut(mut text: String, max: usize, warnings: &mut Vec<String>) -> String {
+    if text.len() > max {
+        let mut end = max;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        warnings.push(format!("posting of {} bytes cut to {end} bytes (--max-bytes)", text.len()));
+        text.truncate(end);
+    }
+    text
+}
+
+/// A title on one line, without surrounding space.
+fn one_line(title: &str) -> String {
+    title.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(payload: Payload) -> RawRecord {
+        RawRecord { source: "f.jsonl".into(), line: Some(3), payload, warnings: vec![] }
+    }
+
+    #[test]
+    fn json_line_fields() {
+        let r = rec(Payload::JsonLine(br#"{"id": 7, "title": " Data  Engineer ", "description": "Build ETL."}"#.to_vec()));
+        let p = r.parse(&ParseOptions::default()).unwrap().posting;
+        assert_eq!((p.id.as_str(), p.title.as_str(), p.text.as_str()), ("7", "Data Engineer", "Build ETL."));
+    }
+
+    #[test]
+    fn json_line_errors_name_source_and_line() {
+        let e = rec(Payload::JsonLine(b"{not json".to_vec())).parse(&ParseOptions::default()).unwrap_err();
+        assert_eq!(e.id, "f.jsonl:3");
+        assert!(e.to_string().starts_with("f.jsonl:3: malformed JSON"), "{e}");
+        let e = rec(Payload::JsonLine(b"[1]".to_vec())).parse(&ParseOptions::default()).unwrap_err();
+        assert!(e.error.contains("found an array"), "{e}");
+        let e = rec(Payload::JsonLine(br#"{"id":"x","title":"t"}"#.to_vec())).parse(&ParseOptions::default()).unwrap_err();
+        assert_eq!(e.id, "x");
+        assert!(e.error.contains("no text field"), "{e}");
+        let e = rec(Payload::JsonLine(br#"{"text":"   "}"#.to_vec())).parse(&ParseOptions::default()).unwrap_err();
+        assert!(e.error.contains("empty"), "{e}");
+    }
+
+    #[test]
+    fn invalid_utf8_in_json_is_replaced_with_a_warning() {
+        let r = rec(Payload::JsonLine(b"{\"text\": \"SQL \xff\xfe and Tableau\"}".to_vec()));
+        let parsed = r.parse(&ParseOptions::default()).unwrap();
+        assert!(parsed.posting.text.contains('\u{FFFD}'));
+        assert_eq!(parsed.warnings.len(), 1);
+    }
+
+    #[test]
+    fn chosen_fields_win() {
+        let opts = ParseOptions { text_field: Some("jd".into()), title: Some("Given".into()), ..Default::default() };
+        let r = rec(Payload::JsonLine(br#"{"text":"no","jd":"yes","title":"t"}"#.to_vec()));
+        let p = r.parse(&opts).unwrap().posting;
+        assert_eq!((p.text.as_str(), p.title.as_str()), ("yes", "Given"));
+    }
+
+    #[test]
+    fn documents_and_limits() {
+        let r = RawRecord {
+            source: "a.txt".into(),
+            line: None,
+            payload: Payload::Document { bytes: "Data Analyst\r\nBuild dashboards. é".as_bytes().to_vec(), format: DocFormat::Text, titled: true },
+            warnings: vec![],
+        };
+        let opts = ParseOptions { max_bytes: 18, ..Default::default() };
+        let parsed = r.parse(&opts).unwrap();
+        assert_eq!(parsed.posting.id, "a.txt");
+        assert_eq!(parsed.posting.title, "Data Analyst");
+        assert_eq!(parsed.posting.text, "Build dashboards. ");
+        assert_eq!(parsed.warnings.len(), 1, "{:?}", parsed.warnings);
+
+        let bin = RawRecord { payload: Payload::Document { bytes: b"\x7fELF\0\0\x01".to_vec(), format: DocFormat::Text, titled: true }, ..r.clone() };
+        assert!(bin.parse(&opts).unwrap_err().error.contains("binary"));
+        let empty = RawRecord { payload: Payload::Document { bytes: vec![], format: DocFormat::Text, titled: true }, ..r };
+        assert!(empty.parse(&opts).unwrap_err().error.contains("empty"));
+    }
+
+    #[test]
+    fn csv_rows_find_columns_by_name() {
+        let headers: Arc<[String]> = vec!["Job Title".to_string(), "Description".to_string(), "ID".to_string()].into();
+        let r = RawRecord {
+            source: "x.csv".into(),
+            line: Some(2),
+            payload: Payload::Row { headers: headers.clone(), fields: vec!["DE".into(), "Airflow".into(), "".into()] },
+            warnings: vec![],
+        };
+        let p = r.parse(&ParseOptions { title_field: Some("Job Title".into()), ..Default::default() }).unwrap().posting;
+        assert_eq!((p.id.as_str(), p.title.as_str(), p.text.as_str()), ("x.csv:2", "DE", "Airflow"));
+        let r2 = RawRecord { payload: Payload::Row { headers: vec!["a".to_string()].into(), fields: vec!["x".into()] }, ..r };
+        assert!(r2.parse(&ParseOptions::default()).unwrap_err().error.contains("no text column"));
+    }
+}

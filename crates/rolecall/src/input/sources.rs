@@ -1,0 +1,422 @@
+//! Inputs to records: walking directories, opening files, splitting multi-record formats.
+
+use super::record::{DocFormat, Payload, RawRecord};
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// One input named on the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// Standard input (`-`).
+    Stdin,
+    /// A file or a directory.
+    Path(PathBuf),
+}
+
+/// How inputs are read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// The most bytes kept of one record as read (a document file, a JSONL line, a JSON file);
+    /// the rest is skipped with a warning or, for formats that cannot be cut, an error.
+    pub max_record_bytes: usize,
+}
+
+impl Default for ReadOptions {
+    fn default() -> ReadOptions {
+        ReadOptions { max_record_bytes: 16 * 1024 * 1024 }
+    }
+}
+
+/// What a file holds, from its extension or its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// One posting.
+    Document(DocFormat),
+    /// JSON Lines.
+    Jsonl,
+    /// A JSON object or array.
+    Json,
+    /// Delimited text with a header row.
+    Delimited(u8),
+}
+
+impl FileKind {
+    /// The kind a file name says, and whether it is gzip-compressed. `None`: the name says
+    /// nothing (no or unknown extension).
+    pub fn from_path(path: &Path) -> (Option<FileKind>, bool) {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_ascii_lowercase();
+        let (name, gz) = match name.strip_suffix(".gz") {
+            Some(inner) => (inner.to_string(), true),
+            None => (name, false),
+        };
+        let ext = Path::new(&name).extension().and_then(|e| e.to_str()).unwrap_or_default();
+        let kind = match ext {
+            "txt" | "text" => FileKind::Document(DocFormat::Text),
+            "md" | "markdown" => FileKind::Document(DocFormat::Markdown),
+            "html" | "htm" | "xhtml" => FileKind::Document(DocFormat::Html),
+            "jsonl" | "ndjson" => FileKind::Jsonl,
+            "json" => FileKind::Json,
+            "csv" => FileKind::Delimited(b','),
+            "tsv" | "tab" => FileKind::Delimited(b'\t'),
+            _ => return (None, gz),
+        };
+        (Some(kind), gz)
+    }
+
+    /// Guesses a kind from the first bytes of a file.
+    pub fn sniff(head: &[u8]) -> FileKind {
+        let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+        let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
+        match head.get(start) {
+            Some(b'{') => FileKind::Jsonl,
+            Some(b'[') => FileKind::Json,
+            Some(b'<') => FileKind::Document(DocFormat::Html),
+            _ => FileKind::Document(DocFormat::Text),
+        }
+    }
+}
+
+type Iter = Box<dyn Iterator<Item = RawRecord>>;
+
+/// The stream of records from a list of inputs, in input order.
+pub struct Records {
+    pending: VecDeque<Input>,
+    walk: Option<Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>>>>,
+    current: Option<Iter>,
+    opts: ReadOptions,
+}
+
+impl Records {
+    /// Records from `inputs`, read lazily.
+    pub fn new(inputs: Vec<Input>, opts: ReadOptions) -> Records {
+        Records { pending: inputs.into(), walk: None, current: None, opts }
+    }
+
+    fn next_file(&mut self) -> Option<Iter> {
+        loop {
+            if let Some(walk) = &mut self.walk {
+                match walk.next() {
+                    Some(Ok(entry)) => {
+                        if entry.file_type().is_dir() {
+                            continue;
+                        }
+                        let path = entry.path();
+                        let (kind, _) = FileKind::from_path(path);
+                        let has_ext = path.extension().is_some();
+                        // In a directory, files whose extension names another format (images,
+                        // PDFs) are not postings; files without an extension are sniffed.
+                        if kind.is_none() && has_ext && !is_gz(path) {
+                            continue;
+                        }
+                        return Some(open_file(path, &self.opts));
+                    }
+                    Some(Err(e)) => {
+                        let source = e.path().map_or_else(|| "?".to_string(), |p| p.display().to_string());
+                        return Some(failed(&source, walk_error(&e)));
+                    }
+                    None => self.walk = None,
+                }
+                continue;
+            }
+            match self.pending.pop_front()? {
+                Input::Stdin => return Some(open_stdin(&self.opts)),
+                Input::Path(path) => {
+                    if path.is_dir() {
+                        self.walk = Some(Box::new(
+                            walkdir::WalkDir::new(&path)
+                                .follow_links(true)
+                                .sort_by_file_name()
+                                .into_iter()
+                                .filter_entry(|e| e.depth() == 0 || !is_hidden(e)),
+                        ));
+                    } else {
+                        return Some(open_file(&path, &self.opts));
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Iterator for Records {
+    type Item = RawRecord;
+
+    fn next(&mut self) -> Option<RawRecord> {
+        loop {
+            if let Some(it) = &mut self.current {
+                if let Some(r) = it.next() {
+                    return Some(r);
+                }
+                self.current = None;
+            }
+            self.current = Some(self.next_file()?);
+        }
+    }
+}
+
+fn is_hidden(e: &walkdir::DirEntry) -> bool {
+    e.file_name().to_str().map_or(false, |n| n.starts_with('.'))
+}
+
+fn is_gz(path: &Path) -> bool {
+    path.extension().map_or(false, |e| e.eq_ignore_ascii_case("gz"))
+}
+
+fn walk_error(e: &walkdir::Error) -> String {
+    if e.loop_ancestor().is_some() {
+        "symbolic link loop: not followed".to_string()
+    } else if let Some(io) = e.io_error() {
+        io.to_string()
+    } else {
+        e.to_string()
+    }
+}
+
+fn failed(source: &str, error: impl Into<String>) -> Iter {
+    Box::new(std::iter::once(RawRecord {
+        source: source.into(),
+        line: None,
+        payload: Payload::Failed(error.into()),
+        warnings: Vec::new(),
+    }))
+}
+
+fn open_stdin(opts: &ReadOptions) -> Iter {
+    let mut reader: Box<dyn BufRead> = Box::new(BufReader::with_capacity(256 * 1024, io::stdin()));
+    let kind = match reader.fill_buf() {
+        Ok(head) => FileKind::sniff(head),
+        Err(e) => return failed("-", format!("cannot read stdin: {e}")),
+    };
+    let kind = match kind {
+        FileKind::Document(f) => return document("-".into(), reader, f, false, opts),
+        other => other,
+    };
+    records_of(Arc::from("-"), reader, kind, opts)
+}
+
+fn open_file(path: &Path, opts: &ReadOptions) -> Iter {
+    let shown = path.display().to_string();
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => return failed(&shown, format!("cannot open: {e}")),
+    };
+    if file.metadata().map_or(false, |m| m.is_dir()) {
+        return failed(&shown, "is a directory");
+    }
+    let (kind, gz) = FileKind::from_path(path);
+    let raw: Box<dyn Read> = if gz {
+        Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(file)))
+    } else {
+        Box::new(file)
+    };
+    let mut reader: Box<dyn BufRead> = Box::new(BufReader::with_capacity(256 * 1024, raw));
+    let kind = match kind {
+        Some(k) => k,
+        None => match reader.fill_buf() {
+            Ok(head) => FileKind::sniff(head),
+            Err(e) => return failed(&shown, format!("cannot read: {e}")),
+        },
+    };
+    let source: Arc<str> = shown.into();
+    match kind {
+        FileKind::Document(f) => document(source, reader, f, true, opts),
+        other => records_of(source, reader, other, opts),
+    }
+}
+
+fn records_of(source: Arc<str>, reader: Box<dyn BufRead>, kind: FileKind, opts: &ReadOptions) -> Iter {
+    match kind {
+        FileKind::Document(f) => document(source, reader, f, true, opts),
+        FileKind::Jsonl => Box::new(JsonLines { source, reader, line: 0, limit: opts.max_record_bytes, done: false }),
+        FileKind::Json => json_file(source, reader, opts),
+        FileKind::Delimited(delim) => Box::new(delimited(source, reader, delim)),
+    }
+}
+
+/// Reads at most `limit` bytes; says whether more was there (and skips it).
+fn read_capped(reader: &mut dyn BufRead, limit: usize) -> io::Result<(Vec<u8>, bool)> {
+    let mut buf = Vec::new();
+    reader.take(limit as u64).read_to_end(&mut buf)?;
+    let more = !reader.fill_buf()?.is_empty();
+    if more {
+        io::copy(reader, &mut io::sink())?;
+    }
+    Ok((buf, more))
+}
+
+fn document(source: Arc<str>, mut reader: Box<dyn BufRead>, format: DocFormat, titled: bool, opts: &ReadOptions) -> Iter {
+    let record = match read_capped(&mut reader, opts.max_record_bytes) {
+        Ok((bytes, more)) => {
+            let warnings = if more {
+                vec![format!("file larger than {} bytes: the rest was not read", opts.max_record_bytes)]
+            } else {
+                Vec::new()
+            };
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                RawRecord { source, line: None, payload: Payload::Failed("empty file: no posting".into()), warnings }
+            } else {
+                RawRecord { source, line: None, payload: Payload::Document { bytes, format, titled }, warnings }
+            }
+        }
+        Err(e) => RawRecord { source, line: None, payload: Payload::Failed(format!("cannot read: {e}")), warnings: vec![] },
+    };
+    Box::new(std::iter::once(record))
+}
+
+/// JSON Lines: one record per non-blank line. Lines are split here; JSON is parsed later, on
+/// the workers.
+struct JsonLines {
+    source: Arc<str>,
+    reader: Box<dyn BufRead>,
+    line: u64,
+    limit: usize,
+    done: bool,
+}
+
+impl Iterator for JsonLines {
+    type Item = RawRecord;
+
+    fn next(&mut self) -> Option<RawRecord> {
+        while !self.done {
+            self.line += 1;
+            let mut buf = Vec::new();
+            let (payload, too_long) = match read_line_capped(&mut *self.reader, &mut buf, self.limit) {
+                Ok(None) => {
+                    self.done = true;
+                    return None;
+                }
+                Ok(Some(n)) => (None, (n > self.limit).then_some(n)),
+                Err(e) => {
+                    self.done = true;
+                    (Some(Payload::Failed(format!("cannot read: {e}"))), None)
+                }
+            };
+            let payload = match (payload, too_long) {
+                (Some(p), _) => p,
+                (None, Some(n)) => Payload::Failed(format!("line of {n} bytes is longer than the limit of {} bytes", self.limit)),
+                (None, None) => {
+                    if buf.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    Payload::JsonLine(buf)
+                }
+            };
+            return Some(RawRecord { source: self.source.clone(), line: Some(self.line), payload, warnings: Vec::new() });
+        }
+        None
+    }
+}
+
+/// Reads one line into `buf`, keeping at most `limit` bytes. Returns the line's full length
+/// (without its end), or `None` at end of input.
+fn read_line_capped(reader: &mut dyn BufRead, buf: &mut Vec<u8>, limit: usize) -> io::Result<Option<usize>> {
+    let mut total = 0usize;
+    let mut any = false;
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(any.then_some(total));
+        }
+        any = true;
+        let (part, found) = match memchr::memchr(b'\n', chunk) {
+            Some(i) => (&chunk[..i], Some(i + 1)),
+            None => (chunk, None),
+        };
+        if buf.len() < limit {
+            let room = limit - buf.len();
+            buf.extend_from_slice(&part[..part.len().min(room)]);
+        }
+        total += part.len();
+        let used = found.unwrap_or(chunk.len());
+        reader.consume(used);
+        if found.is_some() {
+            if buf.last() == Some(&b'\r') {
+                buf.pop();
+            }
+            return Ok(Some(total));
+        }
+    }
+}
+
+fn json_file(source: Arc<str>, mut reader: Box<dyn BufRead>, opts: &ReadOptions) -> Iter {
+    let fail = |source: Arc<str>, msg: String| -> Iter {
+        Box::new(std::iter::once(RawRecord { source, line: None, payload: Payload::Failed(msg), warnings: vec![] }))
+    };
+    let (bytes, more) = match read_capped(&mut reader, opts.max_record_bytes) {
+        Ok(r) => r,
+        Err(e) => return fail(source, format!("cannot read: {e}")),
+    };
+    if more {
+        return fail(source, format!("JSON file larger than {} bytes; use JSON Lines for big collections", opts.max_record_bytes));
+    }
+    let value: serde_json::Value = match serde_json::from_slice(&bytes) {
+        Ok(v) => v,
+        Err(e) => return fail(source, format!("malformed JSON: {e}")),
+    };
+    match value {
+        serde_json::Value::Array(items) => Box::new(items.into_iter().enumerate().map(move |(i, v)| RawRecord {
+            source: source.clone(),
+            line: Some(i as u64 + 1),
+            payload: Payload::Json(v),
+            warnings: Vec::new(),
+        })),
+        other => Box::new(std::iter::once(RawRecord { source, line: None, payload: Payload::Json(other), warnings: vec![] })),
+    }
+}
+
+/// CSV or TSV rows, by header. Fields are decoded lossily; a row that cannot be read is one
+/// failed record and reading goes on.
+pub(crate) fn delimited(source: Arc<str>, reader: Box<dyn BufRead>, delim: u8) -> impl Iterator<Item = RawRecord> {
+    let mut rdr = csv::ReaderBuilder::new().delimiter(delim).flexible(true).has_headers(true).from_reader(reader);
+    let headers: Result<Arc<[String]>, String> = rdr
+        .byte_headers()
+        .map(|h| h.iter().map(|f| String::from_utf8_lossy(f).trim().trim_start_matches('\u{feff}').to_string()).collect())
+        .map_err(|e| format!("cannot read the header row: {e}"));
+    let mut state = Some((rdr, headers));
+    let mut header_failed = false;
+    std::iter::from_fn(move || {
+        let (rdr, headers) = state.as_mut()?;
+        let headers = match headers {
+            Ok(h) => h.clone(),
+            Err(e) => {
+                if header_failed {
+                    return None;
+                }
+                header_failed = true;
+                return Some(RawRecord { source: source.clone(), line: Some(1), payload: Payload::Failed(e.clone()), warnings: vec![] });
+            }
+        };
+        let mut row = csv::ByteRecord::new();
+        match rdr.read_byte_record(&mut row) {
+            Ok(false) => {
+                state = None;
+                None
+            }
+            Ok(true) => {
+                let line = row.position().map_or(0, |p| p.line());
+                let mut warnings = Vec::new();
+                let fields = row
+                    .iter()
+                    .map(|f| super::record::decode(f, &mut warnings))
+                    .collect();
+                warnings.dedup();
+                Some(RawRecord { source: source.clone(), line: Some(line), payload: Payload::Row { headers, fields }, warnings })
+            }
+            Err(e) => {
+                let line = e.position().map(|p| p.line());
+                // An I/O error ends the file; a malformed row is skipped by the reader itself.
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    state = None;
+                }
+                Some(RawRecord { source: source.clone(), line, payload: Payload::Failed(format!("malformed row: {e}")), warnings: vec![] })
+            }
+        }
+    })
+}

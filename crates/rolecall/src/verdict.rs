@@ -1,0 +1,153 @@
+//! The verdict on one posting: what the job really is, with its evidence.
+
+use rolecall_lexicon::{Role, Section, Stage};
+use rolecall_rules::Fsds;
+use serde::{Serialize, Serializer};
+
+/// Scores rounded to three decimals in output: more digits would be noise.
+pub(crate) fn round3<S: Serializer>(v: &f32, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64((f64::from(*v) * 1000.0).round() / 1000.0)
+}
+
+fn role_or_none<S: Serializer>(r: &Option<Role>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(r.map_or("none", Role::name))
+}
+
+/// One role's score.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Score {
+    /// In [0, 1], independent of the other roles.
+    #[serde(serialize_with = "round3")]
+    pub strength: f32,
+    /// The role's share of the posting's role evidence, in [0, 1].
+    #[serde(serialize_with = "round3")]
+    pub share: f32,
+}
+
+/// The score of every role.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Scores {
+    /// Data Engineer.
+    pub de: Score,
+    /// Data Scientist.
+    pub ds: Score,
+    /// ML Engineer.
+    pub mle: Score,
+    /// Data Analyst.
+    pub analyst: Score,
+}
+
+impl Scores {
+    /// The score of one role.
+    pub fn get(&self, role: Role) -> Score {
+        match role {
+            Role::De => self.de,
+            Role::Ds => self.ds,
+            Role::Mle => self.mle,
+            Role::Analyst => self.analyst,
+        }
+    }
+}
+
+/// What a piece of evidence counts for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EvidenceKind {
+    /// Data Engineer.
+    De,
+    /// Data Scientist.
+    Ds,
+    /// ML Engineer.
+    Mle,
+    /// Data Analyst.
+    Analyst,
+    /// A skill every data role shares: reported, pulls toward no role.
+    Common,
+    /// A startup or first-hire signal for the FSDS flag.
+    Signal,
+}
+
+impl EvidenceKind {
+    /// The kind of evidence for a role.
+    pub fn of_role(role: Role) -> EvidenceKind {
+        match role {
+            Role::De => EvidenceKind::De,
+            Role::Ds => EvidenceKind::Ds,
+            Role::Mle => EvidenceKind::Mle,
+            Role::Analyst => EvidenceKind::Analyst,
+        }
+    }
+
+    /// The name used in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            EvidenceKind::De => "de",
+            EvidenceKind::Ds => "ds",
+            EvidenceKind::Mle => "mle",
+            EvidenceKind::Analyst => "analyst",
+            EvidenceKind::Common => "common",
+            EvidenceKind::Signal => "signal",
+        }
+    }
+}
+
+/// One phrase found in the posting.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EvidenceItem {
+    /// The lexicon term that matched.
+    pub term: String,
+    /// What it counts for.
+    pub role: EvidenceKind,
+    /// Byte offset of the phrase in the posting's text.
+    pub start: usize,
+    /// Byte offset just past the phrase.
+    pub end: usize,
+    /// The section it stands in.
+    pub section: Section,
+    /// What it added to its role's raw score (0 when a cue, section or lack of support
+    /// silenced it).
+    #[serde(serialize_with = "round3")]
+    pub weight: f32,
+}
+
+/// The verdict on one posting.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verdict {
+    /// The posting's id.
+    pub id: String,
+    /// The posting's title.
+    pub title: String,
+    /// The role the posting mostly asks for; `None` (`"none"` in output) for a non-data job.
+    #[serde(serialize_with = "role_or_none")]
+    pub primary: Option<Role>,
+    /// Every role the posting substantially asks for.
+    pub labels: Vec<Role>,
+    /// Each role's strength and share.
+    pub scores: Scores,
+    /// The Full Stack Data Scientist flag, its confidence and reasons.
+    pub fsds: Fsds,
+    /// What the title alone claims (`"none"`: no data role).
+    #[serde(serialize_with = "role_or_none")]
+    pub title_role: Option<Role>,
+    /// The title claims something other than what the body asks for.
+    pub mismatch: bool,
+    /// The pipeline stages the posting covers.
+    pub stages: Vec<Stage>,
+    /// Every phrase found, in text order.
+    pub evidence: Vec<EvidenceItem>,
+    /// What was odd about the input (cut at `max_bytes`, undecodable bytes replaced).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+impl Verdict {
+    /// The name of the primary role, `"none"` for a non-data job.
+    pub fn primary_name(&self) -> &'static str {
+        self.primary.map_or("none", Role::name)
+    }
+
+    /// The name of the title role, `"none"` when the title names no data role.
+    pub fn title_role_name(&self) -> &'static str {
+        self.title_role.map_or("none", Role::name)
+    }
+}
