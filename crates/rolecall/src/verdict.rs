@@ -50,7 +50,7 @@ impl Scores {
 }
 
 /// What a piece of evidence counts for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EvidenceKind {
     /// Data Engineer.

@@ -87,7 +87,7 @@ impl std::error::Error for RecordError {}
 /// How records become postings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseOptions {
-    /// A title that overrides the one found in the record.
+    /// A title that overrides the one found in a one-posting document (text, Markdown, HTML).
     pub title: Option<String>,
     /// The field holding the body; default: the first of `text`, `description`, `body`,
     /// `job_description`, `content`.
@@ -192,7 +192,11 @@ impl RawRecord {
             return Err(self.error(Some(id), "empty posting: no text"));
         }
         let text = cut(text, opts.max_bytes, &mut warnings);
-        let title = opts.title.clone().unwrap_or(title);
+        // `--title` names the title of a one-posting document, not of every record of a file.
+        let title = match (&self.payload, &opts.title) {
+            (Payload::Document { .. }, Some(given)) => given.clone(),
+            _ => title,
+        };
         Ok(Parsed { posting: Posting { id, title: one_line(&title), text }, warnings })
     }
 
@@ -340,7 +344,8 @@ mod tests {
         let opts = ParseOptions { text_field: Some("jd".into()), title: Some("Given".into()), ..Default::default() };
         let r = rec(Payload::JsonLine(br#"{"text":"no","jd":"yes","title":"t"}"#.to_vec()));
         let p = r.parse(&opts).unwrap().posting;
-        assert_eq!((p.text.as_str(), p.title.as_str()), ("yes", "Given"));
+        // --title is for one-posting documents; records keep their own titles.
+        assert_eq!((p.text.as_str(), p.title.as_str()), ("yes", "t"));
     }
 
     #[test]

@@ -79,12 +79,12 @@ impl FileKind {
     }
 }
 
-type Iter = Box<dyn Iterator<Item = RawRecord>>;
+type Iter = Box<dyn Iterator<Item = RawRecord> + Send>;
 
 /// The stream of records from a list of inputs, in input order.
 pub struct Records {
     pending: VecDeque<Input>,
-    walk: Option<Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>>>>,
+    walk: Option<Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>> + Send>>,
     current: Option<Iter>,
     opts: ReadOptions,
 }
@@ -185,7 +185,7 @@ fn failed(source: &str, error: impl Into<String>) -> Iter {
 }
 
 fn open_stdin(opts: &ReadOptions) -> Iter {
-    let mut reader: Box<dyn BufRead> = Box::new(BufReader::with_capacity(256 * 1024, io::stdin()));
+    let mut reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(256 * 1024, io::stdin()));
     let kind = match reader.fill_buf() {
         Ok(head) => FileKind::sniff(head),
         Err(e) => return failed("-", format!("cannot read stdin: {e}")),
@@ -207,12 +207,12 @@ fn open_file(path: &Path, opts: &ReadOptions) -> Iter {
         return failed(&shown, "is a directory");
     }
     let (kind, gz) = FileKind::from_path(path);
-    let raw: Box<dyn Read> = if gz {
+    let raw: Box<dyn Read + Send> = if gz {
         Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(file)))
     } else {
         Box::new(file)
     };
-    let mut reader: Box<dyn BufRead> = Box::new(BufReader::with_capacity(256 * 1024, raw));
+    let mut reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(256 * 1024, raw));
     let kind = match kind {
         Some(k) => k,
         None => match reader.fill_buf() {
@@ -227,7 +227,7 @@ fn open_file(path: &Path, opts: &ReadOptions) -> Iter {
     }
 }
 
-fn records_of(source: Arc<str>, reader: Box<dyn BufRead>, kind: FileKind, opts: &ReadOptions) -> Iter {
+fn records_of(source: Arc<str>, reader: Box<dyn BufRead + Send>, kind: FileKind, opts: &ReadOptions) -> Iter {
     match kind {
         FileKind::Document(f) => document(source, reader, f, true, opts),
         FileKind::Jsonl => Box::new(JsonLines { source, reader, line: 0, limit: opts.max_record_bytes, done: false }),
@@ -237,7 +237,7 @@ fn records_of(source: Arc<str>, reader: Box<dyn BufRead>, kind: FileKind, opts: 
 }
 
 /// Reads at most `limit` bytes; says whether more was there (and skips it).
-fn read_capped(reader: &mut dyn BufRead, limit: usize) -> io::Result<(Vec<u8>, bool)> {
+fn read_capped(reader: &mut (dyn BufRead + Send), limit: usize) -> io::Result<(Vec<u8>, bool)> {
     let mut buf = Vec::new();
     reader.take(limit as u64).read_to_end(&mut buf)?;
     let more = !reader.fill_buf()?.is_empty();
@@ -247,7 +247,7 @@ fn read_capped(reader: &mut dyn BufRead, limit: usize) -> io::Result<(Vec<u8>, b
     Ok((buf, more))
 }
 
-fn document(source: Arc<str>, mut reader: Box<dyn BufRead>, format: DocFormat, titled: bool, opts: &ReadOptions) -> Iter {
+fn document(source: Arc<str>, mut reader: Box<dyn BufRead + Send>, format: DocFormat, titled: bool, opts: &ReadOptions) -> Iter {
     let record = match read_capped(&mut reader, opts.max_record_bytes) {
         Ok((bytes, more)) => {
             let warnings = if more {
@@ -270,7 +270,7 @@ fn document(source: Arc<str>, mut reader: Box<dyn BufRead>, format: DocFormat, t
 /// the workers.
 struct JsonLines {
     source: Arc<str>,
-    reader: Box<dyn BufRead>,
+    reader: Box<dyn BufRead + Send>,
     line: u64,
     limit: usize,
     done: bool,
@@ -345,7 +345,7 @@ fn read_line_capped(reader: &mut dyn BufRead, buf: &mut Vec<u8>, limit: usize) -
     }
 }
 
-fn json_file(source: Arc<str>, mut reader: Box<dyn BufRead>, opts: &ReadOptions) -> Iter {
+fn json_file(source: Arc<str>, mut reader: Box<dyn BufRead + Send>, opts: &ReadOptions) -> Iter {
     let fail = |source: Arc<str>, msg: String| -> Iter {
         Box::new(std::iter::once(RawRecord { source, line: None, payload: Payload::Failed(msg), warnings: vec![] }))
     };
@@ -373,7 +373,7 @@ fn json_file(source: Arc<str>, mut reader: Box<dyn BufRead>, opts: &ReadOptions)
 
 /// CSV or TSV rows, by header. Fields are decoded lossily; a row that cannot be read is one
 /// failed record and reading goes on.
-pub(crate) fn delimited(source: Arc<str>, reader: Box<dyn BufRead>, delim: u8) -> impl Iterator<Item = RawRecord> {
+pub(crate) fn delimited(source: Arc<str>, reader: Box<dyn BufRead + Send>, delim: u8) -> impl Iterator<Item = RawRecord> {
     let mut rdr = csv::ReaderBuilder::new().delimiter(delim).flexible(true).has_headers(true).from_reader(reader);
     let headers: Result<Arc<[String]>, String> = rdr
         .byte_headers()

@@ -1,0 +1,332 @@
+//! `rolecall eval`: accuracy on labelled postings, side by side with baselines.
+
+use crate::args::EvalArgs;
+use crate::exit::Exit;
+use anyhow::{bail, Context};
+use rolecall::{Classifier, Posting, Role, Verdict};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::BufRead;
+use std::path::Path;
+
+/// One labelled posting (../shared/data/LABELS.md).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Gold {
+    pub id: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub text: String,
+    pub primary: String,
+    #[serde(default)]
+    pub roles: Vec<String>,
+    #[serde(default)]
+    pub fsds: bool,
+    #[serde(default)]
+    pub title_role: Option<String>,
+}
+
+/// What a system predicts for one posting.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Prediction {
+    pub id: String,
+    pub primary: String,
+    #[serde(default)]
+    pub roles: Vec<String>,
+    #[serde(default)]
+    pub fsds: bool,
+    #[serde(default)]
+    pub title_role: Option<String>,
+    #[serde(default)]
+    pub mismatch: Option<bool>,
+}
+
+/// The five primary classes, in report order.
+pub const CLASSES: [&str; 5] = ["de", "ds", "mle", "analyst", "none"];
+
+/// Precision, recall and F1.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Prf {
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+    pub support: usize,
+}
+
+impl Prf {
+    fn from_counts(tp: usize, fp: usize, fn_: usize) -> Prf {
+        let p = if tp + fp == 0 { 0.0 } else { tp as f64 / (tp + fp) as f64 };
+        let r = if tp + fn_ == 0 { 0.0 } else { tp as f64 / (tp + fn_) as f64 };
+        let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        Prf { precision: p, recall: r, f1, support: tp + fn_ }
+    }
+}
+
+/// Every figure of one system on one gold set.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub system: String,
+    pub n: usize,
+    pub accuracy: f64,
+    pub macro_f1: f64,
+    pub per_class: BTreeMap<String, Prf>,
+    /// confusion[gold][predicted]
+    pub confusion: BTreeMap<String, BTreeMap<String, usize>>,
+    pub fsds: Prf,
+    pub labels_micro_f1: f64,
+    pub title_role_accuracy: Option<f64>,
+    pub mismatch_agreement: Option<f64>,
+}
+
+/// Computes the report of one system. Predictions are matched to gold by id; a missing
+/// prediction counts as `none`.
+pub fn score(system: &str, gold: &[Gold], preds: &BTreeMap<String, Prediction>) -> Report {
+    let mut confusion: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    let (mut correct, mut ftp, mut ffp, mut ffn) = (0, 0, 0, 0);
+    let (mut ltp, mut lfp, mut lfn) = (0, 0, 0);
+    let (mut title_ok, mut title_n, mut mm_ok, mut mm_n) = (0, 0, 0, 0);
+    for g in gold {
+        let none = Prediction { id: g.id.clone(), primary: "none".into(), roles: vec![], fsds: false, title_role: None, mismatch: None };
+        let p = preds.get(&g.id).unwrap_or(&none);
+        *confusion.entry(g.primary.clone()).or_default().entry(p.primary.clone()).or_default() += 1;
+        correct += usize::from(g.primary == p.primary);
+        match (g.fsds, p.fsds) {
+            (true, true) => ftp += 1,
+            (false, true) => ffp += 1,
+            (true, false) => ffn += 1,
+            _ => {}
+        }
+        for r in &p.roles {
+            if g.roles.contains(r) { ltp += 1 } else { lfp += 1 }
+        }
+        lfn += g.roles.iter().filter(|r| !p.roles.contains(r)).count();
+        if let (Some(gt), Some(pt)) = (&g.title_role, &p.title_role) {
+            title_n += 1;
+            title_ok += usize::from(gt == pt);
+            if let Some(pm) = p.mismatch {
+                mm_n += 1;
+                mm_ok += usize::from((gt != &g.primary) == pm);
+            }
+        }
+    }
+    let mut per_class = BTreeMap::new();
+    for c in CLASSES {
+        let tp = confusion.get(c).and_then(|row| row.get(c)).copied().unwrap_or(0);
+        let fn_ = confusion.get(c).map_or(0, |row| row.values().sum::<usize>()) - tp;
+        let fp = confusion.iter().filter(|(g, _)| g.as_str() != c).filter_map(|(_, row)| row.get(c)).sum();
+        per_class.insert(c.to_string(), Prf::from_counts(tp, fp, fn_));
+    }
+    let present: Vec<&Prf> = per_class.values().filter(|p| p.support > 0).collect();
+    let macro_f1 = present.iter().map(|p| p.f1).sum::<f64>() / present.len().max(1) as f64;
+    let labels = Prf::from_counts(ltp, lfp, lfn);
+    Report {
+        system: system.to_string(),
+        n: gold.len(),
+        accuracy: correct as f64 / gold.len().max(1) as f64,
+        macro_f1,
+        per_class,
+        confusion,
+        fsds: Prf::from_counts(ftp, ffp, ffn),
+        labels_micro_f1: labels.f1,
+        title_role_accuracy: (title_n > 0).then(|| title_ok as f64 / title_n as f64),
+        mismatch_agreement: (mm_n > 0).then(|| mm_ok as f64 / mm_n as f64),
+    }
+}
+
+fn name(r: Option<Role>) -> String {
+    r.map_or("none", Role::name).to_string()
+}
+
+/// rolecall's prediction from a verdict.
+pub fn from_verdict(v: &Verdict) -> Prediction {
+    Prediction {
+        id: v.id.clone(),
+        primary: name(v.primary),
+        roles: v.labels.iter().map(|r| r.name().to_string()).collect(),
+        fsds: v.fsds.flag,
+        title_role: Some(name(v.title_role)),
+        mismatch: Some(v.mismatch),
+    }
+}
+
+/// The title-only baseline: what a person skimming a job board sees.
+pub fn title_only(classifier: &Classifier, g: &Gold) -> Prediction {
+    let role = classifier.lexicon().title_role(&g.title).0;
+    Prediction {
+        id: g.id.clone(),
+        primary: name(role),
+        roles: role.map(|r| vec![r.name().to_string()]).unwrap_or_default(),
+        fsds: false,
+        title_role: Some(name(role)),
+        mismatch: Some(false),
+    }
+}
+
+/// Reads a JSONL file of records of type `T`, naming the line of a bad record.
+pub fn read_jsonl<T: for<'de> Deserialize<'de>>(path: &Path) -> anyhow::Result<Vec<T>> {
+    let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let mut out = Vec::new();
+    for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line.with_context(|| format!("{}:{}: cannot read", path.display(), i + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        out.push(serde_json::from_str(&line).with_context(|| format!("{}:{}: bad record", path.display(), i + 1))?);
+    }
+    Ok(out)
+}
+
+pub fn run(args: EvalArgs) -> anyhow::Result<Exit> {
+    let classifier = match &args.lexicon {
+        Some(dir) => Classifier::from_dir(dir).with_context(|| format!("cannot load the lexicon in {}", dir.display()))?,
+        None => Classifier::default(),
+    };
+    let gold: Vec<Gold> = read_jsonl(&args.gold)?;
+    if gold.is_empty() {
+        bail!("{}: no labelled postings", args.gold.display());
+    }
+    let verdicts: Vec<Verdict> = {
+        use rayon::prelude::*;
+        gold.par_iter()
+            .map(|g| classifier.classify(&Posting { id: g.id.clone(), title: g.title.clone(), text: g.text.clone() }))
+            .collect()
+    };
+    let ours: BTreeMap<String, Prediction> = verdicts.iter().map(|v| (v.id.clone(), from_verdict(v))).collect();
+    let titles: BTreeMap<String, Prediction> = gold.iter().map(|g| (g.id.clone(), title_only(&classifier, g))).collect();
+    let mut reports = vec![score("rolecall", &gold, &ours), score("title-only", &gold, &titles)];
+    for path in &args.baseline {
+        let preds: Vec<Prediction> = read_jsonl(path)?;
+        let system = path.file_stem().and_then(|s| s.to_str()).unwrap_or("baseline").to_string();
+        reports.push(score(&system, &gold, &preds.into_iter().map(|p| (p.id.clone(), p)).collect()));
+    }
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&reports)?);
+    } else {
+        print!("{}", render(&reports));
+    }
+    if args.errors {
+        print!("{}", render_errors(&gold, &verdicts));
+    }
+    Ok(Exit::Ok)
+}
+
+fn render(reports: &[Report]) -> String {
+    let mut s = String::new();
+    let n = reports.first().map_or(0, |r| r.n);
+    let _ = writeln!(s, "{n} labelled postings\n");
+    let _ = write!(s, "{:<28}", "figure");
+    for r in reports {
+        let _ = write!(s, "{:>14}", r.system);
+    }
+    s.push('\n');
+    let opt = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{v:.3}"));
+    let rows: Vec<(&str, Box<dyn Fn(&Report) -> String>)> = vec![
+        ("primary accuracy", Box::new(|r: &Report| format!("{:.3}", r.accuracy))),
+        ("primary macro-F1", Box::new(|r: &Report| format!("{:.3}", r.macro_f1))),
+        ("none precision", Box::new(|r: &Report| format!("{:.3}", r.per_class["none"].precision))),
+        ("FSDS precision", Box::new(|r: &Report| format!("{:.3}", r.fsds.precision))),
+        ("FSDS recall", Box::new(|r: &Report| format!("{:.3}", r.fsds.recall))),
+        ("FSDS F1", Box::new(|r: &Report| format!("{:.3}", r.fsds.f1))),
+        ("labels micro-F1", Box::new(|r: &Report| format!("{:.3}", r.labels_micro_f1))),
+        ("title-role accuracy", Box::new(move |r: &Report| opt(r.title_role_accuracy))),
+        ("mismatch agreement", Box::new(move |r: &Report| opt(r.mismatch_agreement))),
+    ];
+    for (label, f) in &rows {
+        let _ = write!(s, "{label:<28}");
+        for r in reports {
+            let _ = write!(s, "{:>14}", f(r));
+        }
+        s.push('\n');
+    }
+    for r in reports {
+        let _ = writeln!(s, "\n{}: per class (precision / recall / F1, support)", r.system);
+        for c in CLASSES {
+            let p = r.per_class[c];
+            let _ = writeln!(s, "  {c:<8} {:.3} / {:.3} / {:.3}  ({})", p.precision, p.recall, p.f1, p.support);
+        }
+        let _ = writeln!(s, "  confusion (rows: gold, columns: predicted)");
+        let _ = write!(s, "  {:<8}", "");
+        for c in CLASSES {
+            let _ = write!(s, "{c:>8}");
+        }
+        s.push('\n');
+        for g in CLASSES {
+            let _ = write!(s, "  {g:<8}");
+            for p in CLASSES {
+                let n = r.confusion.get(g).and_then(|row| row.get(p)).copied().unwrap_or(0);
+                let _ = write!(s, "{n:>8}");
+            }
+            s.push('\n');
+        }
+    }
+    s
+}
+
+fn render_errors(gold: &[Gold], verdicts: &[Verdict]) -> String {
+    let mut s = String::from("\n== misclassified\n");
+    for (g, v) in gold.iter().zip(verdicts) {
+        let p = from_verdict(v);
+        if p.primary == g.primary && p.fsds == g.fsds {
+            continue;
+        }
+        let _ = writeln!(
+            s,
+            "{}  \"{}\"\n  gold {} {:?} fsds={}  got {} {:?} fsds={}  scores de {:.2} ds {:.2} mle {:.2} an {:.2}",
+            g.id, g.title, g.primary, g.roles, g.fsds, p.primary, p.roles, p.fsds,
+            v.scores.de.strength, v.scores.ds.strength, v.scores.mle.strength, v.scores.analyst.strength
+        );
+        for role in ["de", "ds", "mle", "analyst"] {
+            let mut terms: Vec<(&str, f32)> = Vec::new();
+            for e in v.evidence.iter().filter(|e| e.role.name() == role && e.weight > 0.0) {
+                match terms.iter_mut().find(|(t, _)| *t == e.term) {
+                    Some((_, w)) => *w += e.weight,
+                    None => terms.push((&e.term, e.weight)),
+                }
+            }
+            terms.sort_by(|a, b| b.1.total_cmp(&a.1));
+            let shown: Vec<String> = terms.iter().take(8).map(|(t, w)| format!("{t} {w:.1}")).collect();
+            if !shown.is_empty() {
+                let _ = writeln!(s, "    {role:<8} {}", shown.join(", "));
+            }
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g(id: &str, primary: &str, roles: &[&str], fsds: bool) -> Gold {
+        Gold { id: id.into(), title: String::new(), text: String::new(), primary: primary.into(), roles: roles.iter().map(|r| r.to_string()).collect(), fsds, title_role: Some(primary.into()) }
+    }
+
+    fn p(id: &str, primary: &str, roles: &[&str], fsds: bool) -> Prediction {
+        Prediction { id: id.into(), primary: primary.into(), roles: roles.iter().map(|r| r.to_string()).collect(), fsds, title_role: Some("de".into()), mismatch: Some(false) }
+    }
+
+    #[test]
+    fn metrics_match_hand_counts() {
+        let gold = vec![g("1", "de", &["de"], true), g("2", "ds", &["ds", "mle"], false), g("3", "none", &[], false), g("4", "de", &["de"], false)];
+        let preds: BTreeMap<_, _> = [p("1", "de", &["de", "mle"], true), p("2", "de", &["de"], true), p("3", "none", &[], false)]
+            .into_iter()
+            .map(|p| (p.id.clone(), p))
+            .collect();
+        let r = score("t", &gold, &preds);
+        assert_eq!(r.accuracy, 0.5);
+        // de: tp 1, fp 1 (id 2), fn 1 (id 4 missing -> none)
+        assert_eq!(r.per_class["de"].precision, 0.5);
+        assert_eq!(r.per_class["de"].recall, 0.5);
+        // none: tp 1, fp 1 (id 4)
+        assert_eq!(r.per_class["none"].precision, 0.5);
+        assert_eq!(r.fsds.precision, 0.5);
+        assert_eq!(r.fsds.recall, 1.0);
+        // labels: tp de(1); fp mle(1), de(2); fn ds,mle(2), de(4)
+        let lp = 1.0 / 3.0;
+        let lr = 1.0 / 4.0;
+        assert!((r.labels_micro_f1 - 2.0 * lp * lr / (lp + lr)).abs() < 1e-9);
+        assert_eq!(r.title_role_accuracy, Some(1.0 / 3.0));
+        assert_eq!(r.confusion["ds"]["de"], 1);
+    }
+}

@@ -1,0 +1,299 @@
+//! Rendering records in each output format. Workers render a whole record into bytes; the
+//! writer only concatenates them in order.
+
+use crate::args::Format;
+use crate::classify::Config;
+use crate::summary::Summary;
+use rolecall::input::{Payload, RawRecord, RecordError};
+use rolecall::{EvidenceKind, Role, Verdict};
+use std::io::{BufWriter, Stdout, Write};
+
+/// What the summary needs to know of one classified posting.
+#[derive(Debug, Clone)]
+pub struct Stats {
+    pub primary: Option<Role>,
+    pub labels: Vec<Role>,
+    pub fsds: bool,
+    pub mismatch: bool,
+    /// Distinct terms that counted, with their kind.
+    pub terms: Vec<(EvidenceKind, String)>,
+}
+
+/// One record, rendered.
+#[derive(Debug)]
+pub struct Rendered {
+    pub id: String,
+    pub bytes: Vec<u8>,
+    pub error: Option<RecordError>,
+    pub warnings: Vec<String>,
+    pub stats: Option<Stats>,
+}
+
+/// The size of a raw record, for chunking.
+pub fn payload_len(r: &RawRecord) -> usize {
+    match &r.payload {
+        Payload::Document { bytes, .. } | Payload::JsonLine(bytes) => bytes.len(),
+        Payload::Row { fields, .. } => fields.iter().map(String::len).sum(),
+        Payload::Json(_) | Payload::Failed(_) => 256,
+    }
+}
+
+/// Parses, classifies and renders one record (runs on a worker).
+pub fn process(raw: &RawRecord, config: &Config) -> Rendered {
+    match raw.parse(&config.parse) {
+        Ok(parsed) => {
+            let mut verdict = config.classifier.classify(&parsed.posting);
+            verdict.warnings = parsed.warnings;
+            let stats = stats(&verdict);
+            if !config.evidence {
+                verdict.evidence.clear();
+            }
+            Rendered {
+                id: verdict.id.clone(),
+                bytes: render_verdict(&verdict, config.format),
+                error: None,
+                warnings: verdict.warnings.clone(),
+                stats: Some(stats),
+            }
+        }
+        Err(e) => Rendered {
+            id: e.id.clone(),
+            bytes: render_error(&e, config.format),
+            error: Some(e),
+            warnings: Vec::new(),
+            stats: None,
+        },
+    }
+}
+
+fn stats(v: &Verdict) -> Stats {
+    let mut terms: Vec<(EvidenceKind, String)> = Vec::new();
+    for e in v.evidence.iter().filter(|e| e.weight > 0.0) {
+        if !terms.iter().any(|(k, t)| *k == e.role && *t == e.term) {
+            terms.push((e.role, e.term.clone()));
+        }
+    }
+    Stats { primary: v.primary, labels: v.labels.clone(), fsds: v.fsds.flag, mismatch: v.mismatch, terms }
+}
+
+fn render_verdict(v: &Verdict, format: Format) -> Vec<u8> {
+    match format {
+        Format::Jsonl | Format::Json => {
+            serde_json::to_vec(v).expect("a verdict always serializes")
+        }
+        Format::Csv => csv_row(&CsvRow::from_verdict(v)),
+        Format::Table => table(v).into_bytes(),
+        Format::Summary => Vec::new(),
+    }
+}
+
+fn render_error(e: &RecordError, format: Format) -> Vec<u8> {
+    match format {
+        Format::Jsonl | Format::Json => serde_json::to_vec(e).expect("an error always serializes"),
+        Format::Csv => csv_row(&CsvRow::from_error(e)),
+        Format::Table => format!("── {}\n   error    {}\n\n", e.id, e).into_bytes(),
+        Format::Summary => Vec::new(),
+    }
+}
+
+/// The CSV columns, one row per record (verdict or error).
+pub const CSV_HEADER: &[&str] = &[
+    "id", "title", "primary", "labels", "de", "ds", "mle", "analyst", "fsds", "fsds_confidence",
+    "fsds_reasons", "title_role", "mismatch", "stages", "evidence", "warnings", "error",
+];
+
+struct CsvRow {
+    fields: Vec<String>,
+}
+
+impl CsvRow {
+    fn from_verdict(v: &Verdict) -> CsvRow {
+        let join = |it: &mut dyn Iterator<Item = String>| it.collect::<Vec<_>>().join(";");
+        let num = |x: f32| format!("{:.3}", x);
+        let mut seen: Vec<&str> = Vec::new();
+        let evidence = join(&mut v.evidence.iter().filter(|e| e.weight > 0.0).filter_map(|e| {
+            (!seen.contains(&e.term.as_str())).then(|| {
+                seen.push(&e.term);
+                format!("{}:{}", e.role.name(), e.term)
+            })
+        }));
+        CsvRow {
+            fields: vec![
+                v.id.clone(),
+                v.title.clone(),
+                v.primary_name().to_string(),
+                join(&mut v.labels.iter().map(|r| r.name().to_string())),
+                num(v.scores.de.strength),
+                num(v.scores.ds.strength),
+                num(v.scores.mle.strength),
+                num(v.scores.analyst.strength),
+                v.fsds.flag.to_string(),
+                num(v.fsds.confidence),
+                join(&mut v.fsds.reasons.iter().map(|r| rule_name(r.rule).to_string())),
+                v.title_role_name().to_string(),
+                v.mismatch.to_string(),
+                join(&mut v.stages.iter().map(|s| s.name().to_string())),
+                evidence,
+                v.warnings.join("; "),
+                String::new(),
+            ],
+        }
+    }
+
+    fn from_error(e: &RecordError) -> CsvRow {
+        let mut fields = vec![String::new(); CSV_HEADER.len()];
+        fields[0] = e.id.clone();
+        fields[CSV_HEADER.len() - 1] = e.to_string();
+        CsvRow { fields }
+    }
+}
+
+fn rule_name(rule: rolecall::Rule) -> &'static str {
+    match rule {
+        rolecall::Rule::DeMleMerge => "de_mle_merge",
+        rolecall::Rule::AllThree => "all_three",
+        rolecall::Rule::PipelineSpan => "pipeline_span",
+        rolecall::Rule::StartupSignals => "startup_signals",
+    }
+}
+
+/// A field that a spreadsheet would run as a formula gets a leading apostrophe.
+pub fn spreadsheet_safe(field: &str) -> std::borrow::Cow<'_, str> {
+    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{field}").into()
+    } else {
+        field.into()
+    }
+}
+
+fn csv_row(row: &CsvRow) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+    w.write_record(row.fields.iter().map(|f| spreadsheet_safe(f).into_owned()))
+        .expect("writing to memory cannot fail");
+    w.into_inner().expect("writing to memory cannot fail")
+}
+
+fn bar(x: f32) -> String {
+    let n = (x * 10.0).round() as usize;
+    format!("{}{}", "█".repeat(n), "·".repeat(10 - n.min(10)))
+}
+
+/// A readable block for one posting.
+pub fn table(v: &Verdict) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let title = if v.title.is_empty() { "(no title)" } else { v.title.as_str() };
+    let _ = writeln!(s, "── {}  {}", v.id, title);
+    let primary = match v.primary {
+        Some(r) => format!("{} ({})", r.name(), r.title()),
+        None => "none (not a data job)".to_string(),
+    };
+    let labels: Vec<&str> = v.labels.iter().map(|r| r.name()).collect();
+    let hybrid = if labels.len() > 1 { "  hybrid" } else { "" };
+    let _ = writeln!(s, "   primary  {primary}    labels: {}{hybrid}", if labels.is_empty() { "-".to_string() } else { labels.join(", ") });
+    let mismatch = if v.mismatch { "  ≠ body: MISMATCH" } else { "" };
+    let _ = writeln!(s, "   title    says {}{mismatch}", v.title_role_name());
+    for role in Role::ALL {
+        let sc = v.scores.get(role);
+        let _ = writeln!(s, "   {:<8} {} {:.2}  (share {:.0}%)", role.name(), bar(sc.strength), sc.strength, sc.share * 100.0);
+    }
+    if v.fsds.flag {
+        let _ = writeln!(s, "   FSDS     yes, confidence {:.2}: one person for the whole data path", v.fsds.confidence);
+    } else {
+        let _ = writeln!(s, "   FSDS     no (confidence {:.2})", v.fsds.confidence);
+    }
+    for r in &v.fsds.reasons {
+        let _ = writeln!(s, "            - {}: {} [{}]", rule_name(r.rule), r.detail, r.terms.join(", "));
+    }
+    if !v.stages.is_empty() {
+        let stages: Vec<&str> = v.stages.iter().map(|s| s.name()).collect();
+        let _ = writeln!(s, "   stages   {}", stages.join(" → "));
+    }
+    let kinds = [EvidenceKind::De, EvidenceKind::Ds, EvidenceKind::Mle, EvidenceKind::Analyst, EvidenceKind::Common, EvidenceKind::Signal];
+    let mut first = true;
+    for kind in kinds {
+        let mut terms: Vec<(&str, f32)> = Vec::new();
+        for e in v.evidence.iter().filter(|e| e.role == kind && e.weight > 0.0) {
+            match terms.iter_mut().find(|(t, _)| *t == e.term) {
+                Some((_, w)) => *w += e.weight,
+                None => terms.push((&e.term, e.weight)),
+            }
+        }
+        if terms.is_empty() {
+            continue;
+        }
+        terms.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let shown: Vec<&str> = terms.iter().take(8).map(|(t, _)| *t).collect();
+        let more = if terms.len() > 8 { format!(" +{}", terms.len() - 8) } else { String::new() };
+        let label = if first { "evidence" } else { "" };
+        first = false;
+        let _ = writeln!(s, "   {label:<8} {:<8} {}{more}", kind.name(), shown.join(", "));
+    }
+    for w in &v.warnings {
+        let _ = writeln!(s, "   warning  {w}");
+    }
+    s.push('\n');
+    s
+}
+
+/// Writes rendered records to stdout in the chosen format.
+pub struct Sink {
+    format: Format,
+    out: BufWriter<Stdout>,
+    count: usize,
+}
+
+impl Sink {
+    pub fn new(format: Format) -> std::io::Result<Sink> {
+        let mut out = BufWriter::with_capacity(256 * 1024, std::io::stdout());
+        match format {
+            Format::Csv => {
+                let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+                w.write_record(CSV_HEADER)?;
+                out.write_all(&w.into_inner().map_err(|e| e.into_error())?)?;
+            }
+            Format::Json => out.write_all(b"[")?,
+            _ => {}
+        }
+        Ok(Sink { format, out, count: 0 })
+    }
+
+    pub fn write(&mut self, r: &Rendered) -> std::io::Result<()> {
+        match self.format {
+            Format::Jsonl => {
+                self.out.write_all(&r.bytes)?;
+                self.out.write_all(b"\n")?;
+            }
+            Format::Json => {
+                self.out.write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
+                self.out.write_all(&r.bytes)?;
+            }
+            Format::Csv | Format::Table => self.out.write_all(&r.bytes)?,
+            Format::Summary => {}
+        }
+        self.count += 1;
+        Ok(())
+    }
+
+    pub fn finish(mut self, summary: &Summary) -> std::io::Result<()> {
+        match self.format {
+            Format::Json => self.out.write_all(if self.count == 0 { b"]\n" } else { b"\n]\n" })?,
+            Format::Summary => self.out.write_all(summary.render().as_bytes())?,
+            _ => {}
+        }
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_fields_are_defused() {
+        assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(spreadsheet_safe("+1"), "'+1");
+        assert_eq!(spreadsheet_safe("@SUM"), "'@SUM");
+        assert_eq!(spreadsheet_safe("Data Engineer"), "Data Engineer");
+    }
+}
