@@ -11,10 +11,12 @@ use std::path::PathBuf;
 /// the evidence for every call.
 #[derive(Debug, Parser)]
 #[command(name = "rolecall", version, args_conflicts_with_subcommands = true)]
-#[command(after_help = "Exit codes: 0 every input was classified; 1 some inputs failed (the rest \
+#[command(
+    after_help = "Exit codes: 0 every input was classified; 1 some inputs failed (the rest \
 was written); 2 usage error or nothing could run.\n\nExamples:\n  rolecall posting.txt\n  \
 pbpaste | rolecall --title 'Data Scientist'\n  rolecall postings/ --format csv > out.csv\n  \
-rolecall dump.jsonl.gz --summary > verdicts.jsonl")]
+rolecall dump.jsonl.gz --summary > verdicts.jsonl"
+)]
 pub struct Cli {
     /// What to do; without a subcommand, rolecall classifies.
     #[command(subcommand)]

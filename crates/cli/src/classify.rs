@@ -37,8 +37,9 @@ pub struct Config {
 impl Config {
     fn from_args(args: ClassifyArgs) -> anyhow::Result<Config> {
         let classifier = match &args.lexicon {
-            Some(dir) => Classifier::from_dir(dir)
-                .with_context(|| format!("cannot load the lexicon in {} (--lexicon)", dir.display()))?,
+            Some(dir) => Classifier::from_dir(dir).with_context(|| {
+                format!("cannot load the lexicon in {} (--lexicon)", dir.display())
+            })?,
             None => Classifier::default(),
         };
         let inputs: Vec<Input> = if args.paths.is_empty() {
@@ -52,7 +53,13 @@ impl Config {
         } else {
             args.paths
                 .iter()
-                .map(|p| if p.as_os_str() == "-" { Input::Stdin } else { Input::Path(p.clone()) })
+                .map(|p| {
+                    if p.as_os_str() == "-" {
+                        Input::Stdin
+                    } else {
+                        Input::Path(p.clone())
+                    }
+                })
                 .collect()
         };
         if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
@@ -83,7 +90,9 @@ impl Config {
                 max_bytes: args.max_bytes,
             },
             // Raw HTML or JSON carries markup around the text: read a few times the text limit.
-            read: ReadOptions { max_record_bytes: args.max_bytes.saturating_mul(4) },
+            read: ReadOptions {
+                max_record_bytes: args.max_bytes.saturating_mul(4),
+            },
             threads,
             summary: args.summary,
             quiet: args.quiet,
@@ -124,8 +133,12 @@ pub fn run(args: ClassifyArgs) -> anyhow::Result<Exit> {
     let mut sink = Sink::new(config.format)?;
     let mut summary = Summary::default();
     for chunk in rx {
-        let rendered: Vec<Rendered> =
-            pool.install(|| chunk.par_iter().map(|r| output::process(r, &config)).collect());
+        let rendered: Vec<Rendered> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|r| output::process(r, &config))
+                .collect()
+        });
         for r in rendered {
             report(&r, config.quiet);
             summary.add(&r);
@@ -139,7 +152,11 @@ pub fn run(args: ClassifyArgs) -> anyhow::Result<Exit> {
     if config.summary && config.format != Format::Summary {
         eprint!("{}", summary.render());
     }
-    Ok(if summary.errors > 0 { Exit::SomeFailed } else { Exit::Ok })
+    Ok(if summary.errors > 0 {
+        Exit::SomeFailed
+    } else {
+        Exit::Ok
+    })
 }
 
 /// Errors always, warnings unless `--quiet`, one line each on stderr.
@@ -160,7 +177,9 @@ fn progress_bar(quiet: bool) -> indicatif::ProgressBar {
     }
     let bar = indicatif::ProgressBar::new_spinner();
     bar.set_draw_target(indicatif::ProgressDrawTarget::stderr_with_hz(4));
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {pos} postings, {msg} [{elapsed}]") {
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{spinner} {pos} postings, {msg} [{elapsed}]")
+    {
         bar.set_style(style);
     }
     bar

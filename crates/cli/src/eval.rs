@@ -56,10 +56,27 @@ pub struct Prf {
 
 impl Prf {
     fn from_counts(tp: usize, fp: usize, fn_: usize) -> Prf {
-        let p = if tp + fp == 0 { 0.0 } else { tp as f64 / (tp + fp) as f64 };
-        let r = if tp + fn_ == 0 { 0.0 } else { tp as f64 / (tp + fn_) as f64 };
-        let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
-        Prf { precision: p, recall: r, f1, support: tp + fn_ }
+        let p = if tp + fp == 0 {
+            0.0
+        } else {
+            tp as f64 / (tp + fp) as f64
+        };
+        let r = if tp + fn_ == 0 {
+            0.0
+        } else {
+            tp as f64 / (tp + fn_) as f64
+        };
+        let f1 = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        Prf {
+            precision: p,
+            recall: r,
+            f1,
+            support: tp + fn_,
+        }
     }
 }
 
@@ -87,9 +104,20 @@ pub fn score(system: &str, gold: &[Gold], preds: &BTreeMap<String, Prediction>) 
     let (mut ltp, mut lfp, mut lfn) = (0, 0, 0);
     let (mut title_ok, mut title_n, mut mm_ok, mut mm_n) = (0, 0, 0, 0);
     for g in gold {
-        let none = Prediction { id: g.id.clone(), primary: "none".into(), roles: vec![], fsds: false, title_role: None, mismatch: None };
+        let none = Prediction {
+            id: g.id.clone(),
+            primary: "none".into(),
+            roles: vec![],
+            fsds: false,
+            title_role: None,
+            mismatch: None,
+        };
         let p = preds.get(&g.id).unwrap_or(&none);
-        *confusion.entry(g.primary.clone()).or_default().entry(p.primary.clone()).or_default() += 1;
+        *confusion
+            .entry(g.primary.clone())
+            .or_default()
+            .entry(p.primary.clone())
+            .or_default() += 1;
         correct += usize::from(g.primary == p.primary);
         match (g.fsds, p.fsds) {
             (true, true) => ftp += 1,
@@ -98,7 +126,11 @@ pub fn score(system: &str, gold: &[Gold], preds: &BTreeMap<String, Prediction>) 
             _ => {}
         }
         for r in &p.roles {
-            if g.roles.contains(r) { ltp += 1 } else { lfp += 1 }
+            if g.roles.contains(r) {
+                ltp += 1
+            } else {
+                lfp += 1
+            }
         }
         lfn += g.roles.iter().filter(|r| !p.roles.contains(r)).count();
         if let (Some(gt), Some(pt)) = (&g.title_role, &p.title_role) {
@@ -112,9 +144,20 @@ pub fn score(system: &str, gold: &[Gold], preds: &BTreeMap<String, Prediction>) 
     }
     let mut per_class = BTreeMap::new();
     for c in CLASSES {
-        let tp = confusion.get(c).and_then(|row| row.get(c)).copied().unwrap_or(0);
-        let fn_ = confusion.get(c).map_or(0, |row| row.values().sum::<usize>()) - tp;
-        let fp = confusion.iter().filter(|(g, _)| g.as_str() != c).filter_map(|(_, row)| row.get(c)).sum();
+        let tp = confusion
+            .get(c)
+            .and_then(|row| row.get(c))
+            .copied()
+            .unwrap_or(0);
+        let fn_ = confusion
+            .get(c)
+            .map_or(0, |row| row.values().sum::<usize>())
+            - tp;
+        let fp = confusion
+            .iter()
+            .filter(|(g, _)| g.as_str() != c)
+            .filter_map(|(_, row)| row.get(c))
+            .sum();
         per_class.insert(c.to_string(), Prf::from_counts(tp, fp, fn_));
     }
     let present: Vec<&Prf> = per_class.values().filter(|p| p.support > 0).collect();
@@ -165,21 +208,26 @@ pub fn title_only(classifier: &Classifier, g: &Gold) -> Prediction {
 
 /// Reads a JSONL file of records of type `T`, naming the line of a bad record.
 pub fn read_jsonl<T: for<'de> Deserialize<'de>>(path: &Path) -> anyhow::Result<Vec<T>> {
-    let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let mut out = Vec::new();
     for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
         let line = line.with_context(|| format!("{}:{}: cannot read", path.display(), i + 1))?;
         if line.trim().is_empty() {
             continue;
         }
-        out.push(serde_json::from_str(&line).with_context(|| format!("{}:{}: bad record", path.display(), i + 1))?);
+        out.push(
+            serde_json::from_str(&line)
+                .with_context(|| format!("{}:{}: bad record", path.display(), i + 1))?,
+        );
     }
     Ok(out)
 }
 
 pub fn run(args: EvalArgs) -> anyhow::Result<Exit> {
     let classifier = match &args.lexicon {
-        Some(dir) => Classifier::from_dir(dir).with_context(|| format!("cannot load the lexicon in {}", dir.display()))?,
+        Some(dir) => Classifier::from_dir(dir)
+            .with_context(|| format!("cannot load the lexicon in {}", dir.display()))?,
         None => Classifier::default(),
     };
     let gold: Vec<Gold> = read_jsonl(&args.gold)?;
@@ -189,16 +237,39 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Exit> {
     let verdicts: Vec<Verdict> = {
         use rayon::prelude::*;
         gold.par_iter()
-            .map(|g| classifier.classify(&Posting { id: g.id.clone(), title: g.title.clone(), text: g.text.clone() }))
+            .map(|g| {
+                classifier.classify(&Posting {
+                    id: g.id.clone(),
+                    title: g.title.clone(),
+                    text: g.text.clone(),
+                })
+            })
             .collect()
     };
-    let ours: BTreeMap<String, Prediction> = verdicts.iter().map(|v| (v.id.clone(), from_verdict(v))).collect();
-    let titles: BTreeMap<String, Prediction> = gold.iter().map(|g| (g.id.clone(), title_only(&classifier, g))).collect();
-    let mut reports = vec![score("rolecall", &gold, &ours), score("title-only", &gold, &titles)];
+    let ours: BTreeMap<String, Prediction> = verdicts
+        .iter()
+        .map(|v| (v.id.clone(), from_verdict(v)))
+        .collect();
+    let titles: BTreeMap<String, Prediction> = gold
+        .iter()
+        .map(|g| (g.id.clone(), title_only(&classifier, g)))
+        .collect();
+    let mut reports = vec![
+        score("rolecall", &gold, &ours),
+        score("title-only", &gold, &titles),
+    ];
     for path in &args.baseline {
         let preds: Vec<Prediction> = read_jsonl(path)?;
-        let system = path.file_stem().and_then(|s| s.to_str()).unwrap_or("baseline").to_string();
-        reports.push(score(&system, &gold, &preds.into_iter().map(|p| (p.id.clone(), p)).collect()));
+        let system = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("baseline")
+            .to_string();
+        reports.push(score(
+            &system,
+            &gold,
+            &preds.into_iter().map(|p| (p.id.clone(), p)).collect(),
+        ));
     }
     if args.json {
         println!("{}", serde_json::to_string_pretty(&reports)?);
@@ -220,17 +291,22 @@ fn render(reports: &[Report]) -> String {
         let _ = write!(s, "{:>14}", r.system);
     }
     s.push('\n');
-    let opt = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{v:.3}"));
-    let rows: Vec<(&str, Box<dyn Fn(&Report) -> String>)> = vec![
-        ("primary accuracy", Box::new(|r: &Report| format!("{:.3}", r.accuracy))),
-        ("primary macro-F1", Box::new(|r: &Report| format!("{:.3}", r.macro_f1))),
-        ("none precision", Box::new(|r: &Report| format!("{:.3}", r.per_class["none"].precision))),
-        ("FSDS precision", Box::new(|r: &Report| format!("{:.3}", r.fsds.precision))),
-        ("FSDS recall", Box::new(|r: &Report| format!("{:.3}", r.fsds.recall))),
-        ("FSDS F1", Box::new(|r: &Report| format!("{:.3}", r.fsds.f1))),
-        ("labels micro-F1", Box::new(|r: &Report| format!("{:.3}", r.labels_micro_f1))),
-        ("title-role accuracy", Box::new(move |r: &Report| opt(r.title_role_accuracy))),
-        ("mismatch agreement", Box::new(move |r: &Report| opt(r.mismatch_agreement))),
+    fn opt(x: Option<f64>) -> String {
+        x.map_or("-".to_string(), |v| format!("{v:.3}"))
+    }
+    type Row = (&'static str, fn(&Report) -> String);
+    let rows: [Row; 9] = [
+        ("primary accuracy", |r| format!("{:.3}", r.accuracy)),
+        ("primary macro-F1", |r| format!("{:.3}", r.macro_f1)),
+        ("none precision", |r| {
+            format!("{:.3}", r.per_class["none"].precision)
+        }),
+        ("FSDS precision", |r| format!("{:.3}", r.fsds.precision)),
+        ("FSDS recall", |r| format!("{:.3}", r.fsds.recall)),
+        ("FSDS F1", |r| format!("{:.3}", r.fsds.f1)),
+        ("labels micro-F1", |r| format!("{:.3}", r.labels_micro_f1)),
+        ("title-role accuracy", |r| opt(r.title_role_accuracy)),
+        ("mismatch agreement", |r| opt(r.mismatch_agreement)),
     ];
     for (label, f) in &rows {
         let _ = write!(s, "{label:<28}");
@@ -240,10 +316,18 @@ fn render(reports: &[Report]) -> String {
         s.push('\n');
     }
     for r in reports {
-        let _ = writeln!(s, "\n{}: per class (precision / recall / F1, support)", r.system);
+        let _ = writeln!(
+            s,
+            "\n{}: per class (precision / recall / F1, support)",
+            r.system
+        );
         for c in CLASSES {
             let p = r.per_class[c];
-            let _ = writeln!(s, "  {c:<8} {:.3} / {:.3} / {:.3}  ({})", p.precision, p.recall, p.f1, p.support);
+            let _ = writeln!(
+                s,
+                "  {c:<8} {:.3} / {:.3} / {:.3}  ({})",
+                p.precision, p.recall, p.f1, p.support
+            );
         }
         let _ = writeln!(s, "  confusion (rows: gold, columns: predicted)");
         let _ = write!(s, "  {:<8}", "");
@@ -254,7 +338,12 @@ fn render(reports: &[Report]) -> String {
         for g in CLASSES {
             let _ = write!(s, "  {g:<8}");
             for p in CLASSES {
-                let n = r.confusion.get(g).and_then(|row| row.get(p)).copied().unwrap_or(0);
+                let n = r
+                    .confusion
+                    .get(g)
+                    .and_then(|row| row.get(p))
+                    .copied()
+                    .unwrap_or(0);
                 let _ = write!(s, "{n:>8}");
             }
             s.push('\n');
@@ -278,14 +367,22 @@ fn render_errors(gold: &[Gold], verdicts: &[Verdict]) -> String {
         );
         for role in ["de", "ds", "mle", "analyst"] {
             let mut terms: Vec<(&str, f32)> = Vec::new();
-            for e in v.evidence.iter().filter(|e| e.role.name() == role && e.weight > 0.0) {
+            for e in v
+                .evidence
+                .iter()
+                .filter(|e| e.role.name() == role && e.weight > 0.0)
+            {
                 match terms.iter_mut().find(|(t, _)| *t == e.term) {
                     Some((_, w)) => *w += e.weight,
                     None => terms.push((&e.term, e.weight)),
                 }
             }
             terms.sort_by(|a, b| b.1.total_cmp(&a.1));
-            let shown: Vec<String> = terms.iter().take(8).map(|(t, w)| format!("{t} {w:.1}")).collect();
+            let shown: Vec<String> = terms
+                .iter()
+                .take(8)
+                .map(|(t, w)| format!("{t} {w:.1}"))
+                .collect();
             if !shown.is_empty() {
                 let _ = writeln!(s, "    {role:<8} {}", shown.join(", "));
             }
@@ -299,20 +396,44 @@ mod tests {
     use super::*;
 
     fn g(id: &str, primary: &str, roles: &[&str], fsds: bool) -> Gold {
-        Gold { id: id.into(), title: String::new(), text: String::new(), primary: primary.into(), roles: roles.iter().map(|r| r.to_string()).collect(), fsds, title_role: Some(primary.into()) }
+        Gold {
+            id: id.into(),
+            title: String::new(),
+            text: String::new(),
+            primary: primary.into(),
+            roles: roles.iter().map(|r| r.to_string()).collect(),
+            fsds,
+            title_role: Some(primary.into()),
+        }
     }
 
     fn p(id: &str, primary: &str, roles: &[&str], fsds: bool) -> Prediction {
-        Prediction { id: id.into(), primary: primary.into(), roles: roles.iter().map(|r| r.to_string()).collect(), fsds, title_role: Some("de".into()), mismatch: Some(false) }
+        Prediction {
+            id: id.into(),
+            primary: primary.into(),
+            roles: roles.iter().map(|r| r.to_string()).collect(),
+            fsds,
+            title_role: Some("de".into()),
+            mismatch: Some(false),
+        }
     }
 
     #[test]
     fn metrics_match_hand_counts() {
-        let gold = vec![g("1", "de", &["de"], true), g("2", "ds", &["ds", "mle"], false), g("3", "none", &[], false), g("4", "de", &["de"], false)];
-        let preds: BTreeMap<_, _> = [p("1", "de", &["de", "mle"], true), p("2", "de", &["de"], true), p("3", "none", &[], false)]
-            .into_iter()
-            .map(|p| (p.id.clone(), p))
-            .collect();
+        let gold = vec![
+            g("1", "de", &["de"], true),
+            g("2", "ds", &["ds", "mle"], false),
+            g("3", "none", &[], false),
+            g("4", "de", &["de"], false),
+        ];
+        let preds: BTreeMap<_, _> = [
+            p("1", "de", &["de", "mle"], true),
+            p("2", "de", &["de"], true),
+            p("3", "none", &[], false),
+        ]
+        .into_iter()
+        .map(|p| (p.id.clone(), p))
+        .collect();
         let r = score("t", &gold, &preds);
         assert_eq!(r.accuracy, 0.5);
         // de: tp 1, fp 1 (id 2), fn 1 (id 4 missing -> none)

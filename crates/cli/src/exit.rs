@@ -26,6 +26,7 @@ impl From<Exit> for ExitCode {
 /// Whether an error is a closed pipe on output (`rolecall ... | head`): a quiet success.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>().map_or(false, |io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }

@@ -73,14 +73,18 @@ fn stats(v: &Verdict) -> Stats {
             terms.push((e.role, e.term.clone()));
         }
     }
-    Stats { primary: v.primary, labels: v.labels.clone(), fsds: v.fsds.flag, mismatch: v.mismatch, terms }
+    Stats {
+        primary: v.primary,
+        labels: v.labels.clone(),
+        fsds: v.fsds.flag,
+        mismatch: v.mismatch,
+        terms,
+    }
 }
 
 fn render_verdict(v: &Verdict, format: Format) -> Vec<u8> {
     match format {
-        Format::Jsonl | Format::Json => {
-            serde_json::to_vec(v).expect("a verdict always serializes")
-        }
+        Format::Jsonl | Format::Json => serde_json::to_vec(v).expect("a verdict always serializes"),
         Format::Csv => csv_row(&CsvRow::from_verdict(v)),
         Format::Table => table(v).into_bytes(),
         Format::Summary => Vec::new(),
@@ -98,8 +102,23 @@ fn render_error(e: &RecordError, format: Format) -> Vec<u8> {
 
 /// The CSV columns, one row per record (verdict or error).
 pub const CSV_HEADER: &[&str] = &[
-    "id", "title", "primary", "labels", "de", "ds", "mle", "analyst", "fsds", "fsds_confidence",
-    "fsds_reasons", "title_role", "mismatch", "stages", "evidence", "warnings", "error",
+    "id",
+    "title",
+    "primary",
+    "labels",
+    "de",
+    "ds",
+    "mle",
+    "analyst",
+    "fsds",
+    "fsds_confidence",
+    "fsds_reasons",
+    "title_role",
+    "mismatch",
+    "stages",
+    "evidence",
+    "warnings",
+    "error",
 ];
 
 struct CsvRow {
@@ -111,12 +130,14 @@ impl CsvRow {
         let join = |it: &mut dyn Iterator<Item = String>| it.collect::<Vec<_>>().join(";");
         let num = |x: f32| format!("{:.3}", x);
         let mut seen: Vec<&str> = Vec::new();
-        let evidence = join(&mut v.evidence.iter().filter(|e| e.weight > 0.0).filter_map(|e| {
-            (!seen.contains(&e.term.as_str())).then(|| {
+        let mut terms = Vec::new();
+        for e in v.evidence.iter().filter(|e| e.weight > 0.0) {
+            if !seen.contains(&e.term.as_str()) {
                 seen.push(&e.term);
-                format!("{}:{}", e.role.name(), e.term)
-            })
-        }));
+                terms.push(format!("{}:{}", e.role.name(), e.term));
+            }
+        }
+        let evidence = terms.join(";");
         CsvRow {
             fields: vec![
                 v.id.clone(),
@@ -157,9 +178,10 @@ fn rule_name(rule: rolecall::Rule) -> &'static str {
     }
 }
 
-/// A field that a spreadsheet would run as a formula gets a leading apostrophe.
+/// A field that a spreadsheet would run as a formula gets a leading apostrophe (numbers such as
+/// `-0.5` are left alone).
 pub fn spreadsheet_safe(field: &str) -> std::borrow::Cow<'_, str> {
-    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) && field.parse::<f64>().is_err() {
         format!("'{field}").into()
     } else {
         field.into()
@@ -167,7 +189,9 @@ pub fn spreadsheet_safe(field: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn csv_row(row: &CsvRow) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
     w.write_record(row.fields.iter().map(|f| spreadsheet_safe(f).into_owned()))
         .expect("writing to memory cannot fail");
     w.into_inner().expect("writing to memory cannot fail")
@@ -182,7 +206,11 @@ fn bar(x: f32) -> String {
 pub fn table(v: &Verdict) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
-    let title = if v.title.is_empty() { "(no title)" } else { v.title.as_str() };
+    let title = if v.title.is_empty() {
+        "(no title)"
+    } else {
+        v.title.as_str()
+    };
     let _ = writeln!(s, "── {}  {}", v.id, title);
     let primary = match v.primary {
         Some(r) => format!("{} ({})", r.name(), r.title()),
@@ -190,30 +218,70 @@ pub fn table(v: &Verdict) -> String {
     };
     let labels: Vec<&str> = v.labels.iter().map(|r| r.name()).collect();
     let hybrid = if labels.len() > 1 { "  hybrid" } else { "" };
-    let _ = writeln!(s, "   primary  {primary}    labels: {}{hybrid}", if labels.is_empty() { "-".to_string() } else { labels.join(", ") });
-    let mismatch = if v.mismatch { "  ≠ body: MISMATCH" } else { "" };
+    let _ = writeln!(
+        s,
+        "   primary  {primary}    labels: {}{hybrid}",
+        if labels.is_empty() {
+            "-".to_string()
+        } else {
+            labels.join(", ")
+        }
+    );
+    let mismatch = if v.mismatch {
+        "  ≠ body: MISMATCH"
+    } else {
+        ""
+    };
     let _ = writeln!(s, "   title    says {}{mismatch}", v.title_role_name());
     for role in Role::ALL {
         let sc = v.scores.get(role);
-        let _ = writeln!(s, "   {:<8} {} {:.2}  (share {:.0}%)", role.name(), bar(sc.strength), sc.strength, sc.share * 100.0);
+        let _ = writeln!(
+            s,
+            "   {:<8} {} {:.2}  (share {:.0}%)",
+            role.name(),
+            bar(sc.strength),
+            sc.strength,
+            sc.share * 100.0
+        );
     }
     if v.fsds.flag {
-        let _ = writeln!(s, "   FSDS     yes, confidence {:.2}: one person for the whole data path", v.fsds.confidence);
+        let _ = writeln!(
+            s,
+            "   FSDS     yes, confidence {:.2}: one person for the whole data path",
+            v.fsds.confidence
+        );
     } else {
         let _ = writeln!(s, "   FSDS     no (confidence {:.2})", v.fsds.confidence);
     }
     for r in &v.fsds.reasons {
-        let _ = writeln!(s, "            - {}: {} [{}]", rule_name(r.rule), r.detail, r.terms.join(", "));
+        let _ = writeln!(
+            s,
+            "            - {}: {} [{}]",
+            rule_name(r.rule),
+            r.detail,
+            r.terms.join(", ")
+        );
     }
     if !v.stages.is_empty() {
         let stages: Vec<&str> = v.stages.iter().map(|s| s.name()).collect();
         let _ = writeln!(s, "   stages   {}", stages.join(" → "));
     }
-    let kinds = [EvidenceKind::De, EvidenceKind::Ds, EvidenceKind::Mle, EvidenceKind::Analyst, EvidenceKind::Common, EvidenceKind::Signal];
+    let kinds = [
+        EvidenceKind::De,
+        EvidenceKind::Ds,
+        EvidenceKind::Mle,
+        EvidenceKind::Analyst,
+        EvidenceKind::Common,
+        EvidenceKind::Signal,
+    ];
     let mut first = true;
     for kind in kinds {
         let mut terms: Vec<(&str, f32)> = Vec::new();
-        for e in v.evidence.iter().filter(|e| e.role == kind && e.weight > 0.0) {
+        for e in v
+            .evidence
+            .iter()
+            .filter(|e| e.role == kind && e.weight > 0.0)
+        {
             match terms.iter_mut().find(|(t, _)| *t == e.term) {
                 Some((_, w)) => *w += e.weight,
                 None => terms.push((&e.term, e.weight)),
@@ -224,10 +292,19 @@ pub fn table(v: &Verdict) -> String {
         }
         terms.sort_by(|a, b| b.1.total_cmp(&a.1));
         let shown: Vec<&str> = terms.iter().take(8).map(|(t, _)| *t).collect();
-        let more = if terms.len() > 8 { format!(" +{}", terms.len() - 8) } else { String::new() };
+        let more = if terms.len() > 8 {
+            format!(" +{}", terms.len() - 8)
+        } else {
+            String::new()
+        };
         let label = if first { "evidence" } else { "" };
         first = false;
-        let _ = writeln!(s, "   {label:<8} {:<8} {}{more}", kind.name(), shown.join(", "));
+        let _ = writeln!(
+            s,
+            "   {label:<8} {:<8} {}{more}",
+            kind.name(),
+            shown.join(", ")
+        );
     }
     for w in &v.warnings {
         let _ = writeln!(s, "   warning  {w}");
@@ -255,7 +332,11 @@ impl Sink {
             Format::Json => out.write_all(b"[")?,
             _ => {}
         }
-        Ok(Sink { format, out, count: 0 })
+        Ok(Sink {
+            format,
+            out,
+            count: 0,
+        })
     }
 
     pub fn write(&mut self, r: &Rendered) -> std::io::Result<()> {
@@ -265,7 +346,8 @@ impl Sink {
                 self.out.write_all(b"\n")?;
             }
             Format::Json => {
-                self.out.write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
+                self.out
+                    .write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
                 self.out.write_all(&r.bytes)?;
             }
             Format::Csv | Format::Table => self.out.write_all(&r.bytes)?,
@@ -277,7 +359,9 @@ impl Sink {
 
     pub fn finish(mut self, summary: &Summary) -> std::io::Result<()> {
         match self.format {
-            Format::Json => self.out.write_all(if self.count == 0 { b"]\n" } else { b"\n]\n" })?,
+            Format::Json => self
+                .out
+                .write_all(if self.count == 0 { b"]\n" } else { b"\n]\n" })?,
             Format::Summary => self.out.write_all(summary.render().as_bytes())?,
             _ => {}
         }
@@ -292,8 +376,13 @@ mod tests {
     #[test]
     fn formula_fields_are_defused() {
         assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(spreadsheet_safe("+1"), "'+1");
+        assert_eq!(spreadsheet_safe("+SUM(A1)"), "'+SUM(A1)");
         assert_eq!(spreadsheet_safe("@SUM"), "'@SUM");
+        assert_eq!(
+            spreadsheet_safe("-cmd|' /C calc'!A0"),
+            "'-cmd|' /C calc'!A0"
+        );
+        assert_eq!(spreadsheet_safe("-0.5"), "-0.5");
         assert_eq!(spreadsheet_safe("Data Engineer"), "Data Engineer");
     }
 }

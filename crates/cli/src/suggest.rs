@@ -16,26 +16,47 @@ use std::path::PathBuf;
 
 pub fn check(dir: Option<PathBuf>) -> anyhow::Result<Exit> {
     let classifier = match &dir {
-        Some(d) => Classifier::from_dir(d).with_context(|| format!("invalid lexicon in {}", d.display()))?,
+        Some(d) => Classifier::from_dir(d)
+            .with_context(|| format!("invalid lexicon in {}", d.display()))?,
         None => Classifier::default(),
     };
     let lex = classifier.lexicon();
-    let count = |pred: &dyn Fn(&TermKind) -> bool| lex.terms().iter().filter(|t| pred(&t.kind)).count();
-    println!("lexicon ok: {} body terms, {} title patterns", lex.terms().len(), lex.titles().len());
+    let count =
+        |pred: &dyn Fn(&TermKind) -> bool| lex.terms().iter().filter(|t| pred(&t.kind)).count();
+    println!(
+        "lexicon ok: {} body terms, {} title patterns",
+        lex.terms().len(),
+        lex.titles().len()
+    );
     for role in Role::ALL {
-        println!("  {:<9} {}", role.name(), count(&|k| *k == TermKind::Role(role)));
+        println!(
+            "  {:<9} {}",
+            role.name(),
+            count(&|k| *k == TermKind::Role(role))
+        );
     }
     println!("  {:<9} {}", "common", count(&|k| *k == TermKind::Common));
     println!("  {:<9} {}", "signals", count(&|k| *k == TermKind::Signal));
-    println!("  {:<9} {}", "cues", count(&|k| matches!(k, TermKind::Cue(_))));
-    println!("  {:<9} {}", "headings", count(&|k| matches!(k, TermKind::Heading(_))));
+    println!(
+        "  {:<9} {}",
+        "cues",
+        count(&|k| matches!(k, TermKind::Cue(_)))
+    );
+    println!(
+        "  {:<9} {}",
+        "headings",
+        count(&|k| matches!(k, TermKind::Heading(_)))
+    );
     Ok(Exit::Ok)
 }
 
 /// Lower-case word tokens; `/`, `+`, `#`, `-` and `.` stay inside words (ci/cd, c++, node.js).
 fn tokens(text: &str) -> Vec<String> {
     text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '/' | '+' | '#' | '-' | '.' | '\'')))
-        .map(|t| t.trim_matches(|c| matches!(c, '.' | '-' | '\'' | '/')).to_lowercase())
+        .map(|t| {
+            t.trim_matches(|c| matches!(c, '.' | '-' | '\'' | '/'))
+                .to_lowercase()
+        })
         .filter(|t| !t.is_empty() && !t.chars().all(|c| c.is_ascii_digit()))
         .collect()
 }
@@ -55,12 +76,18 @@ fn ngrams(text: &str) -> HashSet<String> {
 /// Whether the lexicon already matches the whole phrase as one term.
 fn known(lex: &Lexicon, phrase: &str) -> bool {
     let a = lex.analyze(phrase, &Default::default());
-    a.evidence.iter().chain(&a.signals).any(|e| e.start == 0 && e.end == phrase.len())
+    a.evidence
+        .iter()
+        .chain(&a.signals)
+        .any(|e| e.start == 0 && e.end == phrase.len())
 }
 
 pub fn run(args: SuggestArgs) -> anyhow::Result<Exit> {
     let Some(role) = Role::from_name(&args.role) else {
-        bail!("--role must be one of de, ds, mle, analyst (got '{}')", args.role);
+        bail!(
+            "--role must be one of de, ds, mle, analyst (got '{}')",
+            args.role
+        );
     };
     let gold: Vec<Gold> = read_jsonl(&args.gold)?;
     let classifier = Classifier::default();
@@ -71,7 +98,11 @@ pub fn run(args: SuggestArgs) -> anyhow::Result<Exit> {
         let target = g.roles.iter().any(|r| r == role.name());
         let grams = ngrams(&g.text);
         let map = if target { &mut in_role } else { &mut rest };
-        if target { n_role += grams.len() as f64 } else { n_rest += grams.len() as f64 }
+        if target {
+            n_role += grams.len() as f64
+        } else {
+            n_rest += grams.len() as f64
+        }
         for gram in grams {
             *map.entry(gram).or_default() += 1.0;
         }
@@ -92,7 +123,10 @@ pub fn run(args: SuggestArgs) -> anyhow::Result<Exit> {
         scored.push((gram.clone(), (lo_i - lo_j) / var.sqrt(), y_i, y_j));
     }
     scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    println!("candidate terms for {} (z-score of the log-odds; postings with the role / without)", role.name());
+    println!(
+        "candidate terms for {} (z-score of the log-odds; postings with the role / without)",
+        role.name()
+    );
     let mut shown = 0;
     for (gram, z, yi, yj) in scored {
         if shown == args.top {
@@ -113,7 +147,10 @@ mod tests {
 
     #[test]
     fn tokens_keep_tech_words() {
-        assert_eq!(tokens("CI/CD, C++ and node.js; 2019."), vec!["ci/cd", "c++", "and", "node.js"]);
+        assert_eq!(
+            tokens("CI/CD, C++ and node.js; 2019."),
+            vec!["ci/cd", "c++", "and", "node.js"]
+        );
         assert!(ngrams("build data pipelines").contains("build data pipelines"));
     }
 

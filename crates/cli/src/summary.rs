@@ -39,8 +39,18 @@ impl Summary {
     /// The summary as text.
     pub fn render(&self) -> String {
         let mut s = String::new();
-        let pct = |n: usize| if self.classified == 0 { 0.0 } else { 100.0 * n as f64 / self.classified as f64 };
-        let _ = writeln!(s, "== rolecall summary: {} records, {} classified, {} errors", self.records, self.classified, self.errors);
+        let pct = |n: usize| {
+            if self.classified == 0 {
+                0.0
+            } else {
+                100.0 * n as f64 / self.classified as f64
+            }
+        };
+        let _ = writeln!(
+            s,
+            "== rolecall summary: {} records, {} classified, {} errors",
+            self.records, self.classified, self.errors
+        );
         let _ = writeln!(s, "primary role:");
         let roles: Vec<Option<Role>> = Role::ALL.iter().copied().map(Some).chain([None]).collect();
         for r in roles {
@@ -48,11 +58,33 @@ impl Summary {
             let name = r.map_or("none", Role::name);
             let _ = writeln!(s, "  {name:<8} {n:>8}  {:5.1}%", pct(n));
         }
-        let _ = writeln!(s, "hybrid (2+ roles) {:>8}  {:5.1}%", self.hybrids, pct(self.hybrids));
-        let _ = writeln!(s, "FSDS              {:>8}  {:5.1}%", self.fsds, pct(self.fsds));
-        let _ = writeln!(s, "title mismatch    {:>8}  {:5.1}%", self.mismatch, pct(self.mismatch));
+        let _ = writeln!(
+            s,
+            "hybrid (2+ roles) {:>8}  {:5.1}%",
+            self.hybrids,
+            pct(self.hybrids)
+        );
+        let _ = writeln!(
+            s,
+            "FSDS              {:>8}  {:5.1}%",
+            self.fsds,
+            pct(self.fsds)
+        );
+        let _ = writeln!(
+            s,
+            "title mismatch    {:>8}  {:5.1}%",
+            self.mismatch,
+            pct(self.mismatch)
+        );
         let _ = writeln!(s, "most frequent evidence (postings):");
-        for kind in [EvidenceKind::De, EvidenceKind::Ds, EvidenceKind::Mle, EvidenceKind::Analyst, EvidenceKind::Common, EvidenceKind::Signal] {
+        for kind in [
+            EvidenceKind::De,
+            EvidenceKind::Ds,
+            EvidenceKind::Mle,
+            EvidenceKind::Analyst,
+            EvidenceKind::Common,
+            EvidenceKind::Signal,
+        ] {
             let mut top: Vec<(&str, usize)> = self
                 .terms
                 .iter()
@@ -63,7 +95,11 @@ impl Summary {
                 continue;
             }
             top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            let shown: Vec<String> = top.iter().take(10).map(|(t, n)| format!("{t} ({n})")).collect();
+            let shown: Vec<String> = top
+                .iter()
+                .take(10)
+                .map(|(t, n)| format!("{t} ({n})"))
+                .collect();
             let _ = writeln!(s, "  {:<8} {}", kind.name(), shown.join(", "));
         }
         s

@@ -12,6 +12,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("common.txt", include_str!("../../../keywords/common.txt")),
     ("signals.txt", include_str!("../../../keywords/signals.txt")),
     ("cues.txt", include_str!("../../../keywords/cues.txt")),
-    ("sections.txt", include_str!("../../../keywords/sections.txt")),
+    (
+        "sections.txt",
+        include_str!("../../../keywords/sections.txt"),
+    ),
     ("titles.txt", include_str!("../../../keywords/titles.txt")),
 ];

@@ -48,7 +48,11 @@ pub enum ErrorKind {
 
 impl Error {
     pub(crate) fn new(file: &str, line: Option<usize>, kind: ErrorKind) -> Error {
-        Error { file: file.to_string(), line, kind }
+        Error {
+            file: file.to_string(),
+            line,
+            kind,
+        }
     }
 
     /// The file the error is about.

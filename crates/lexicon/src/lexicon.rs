@@ -128,12 +128,22 @@ impl LexiconBuilder {
                 }
                 let key = entry.term.to_lowercase();
                 let here = format!("{name}:{}", entry.line);
-                let seen_map = if kind == FileKind::Titles { &mut seen_titles } else { &mut seen };
+                let seen_map = if kind == FileKind::Titles {
+                    &mut seen_titles
+                } else {
+                    &mut seen
+                };
                 if let Some(first) = seen_map.get(&key) {
-                    return Err(err(ErrorKind::Duplicate { term: key, first: first.clone() }));
+                    return Err(err(ErrorKind::Duplicate {
+                        term: key,
+                        first: first.clone(),
+                    }));
                 }
                 seen_map.insert(key, here);
-                let origin = Origin { file: name.clone(), line: entry.line };
+                let origin = Origin {
+                    file: name.clone(),
+                    line: entry.line,
+                };
                 match kind {
                     FileKind::Titles => titles.push(title_pattern(&entry).map_err(err)?),
                     _ => terms.push(body_term(kind, &entry, origin).map_err(err)?),
@@ -142,7 +152,11 @@ impl LexiconBuilder {
         }
         let matcher = Matcher::new(&terms, &titles)
             .map_err(|e| Error::new("<lexicon>", None, ErrorKind::Build(e)))?;
-        Ok(Lexicon { terms, titles, matcher })
+        Ok(Lexicon {
+            terms,
+            titles,
+            matcher,
+        })
     }
 }
 
@@ -219,11 +233,13 @@ fn body_term(kind: FileKind, entry: &parse::Entry<'_>, origin: Origin) -> Result
                 });
             }
             FileKind::Sections => {
-                section = Some(Section::from_name(field).ok_or_else(|| ErrorKind::BadField {
-                    field: field.to_string(),
-                    expected: "a section (general, responsibilities, requirements, preferred, \
+                section = Some(
+                    Section::from_name(field).ok_or_else(|| ErrorKind::BadField {
+                        field: field.to_string(),
+                        expected: "a section (general, responsibilities, requirements, preferred, \
                                company, benefits, legal)",
-                })?);
+                    })?,
+                );
             }
             FileKind::Signals => {
                 return Err(ErrorKind::BadField {
@@ -239,8 +255,11 @@ fn body_term(kind: FileKind, entry: &parse::Entry<'_>, origin: Origin) -> Result
         FileKind::Common => TermKind::Common,
         FileKind::Signals => TermKind::Signal,
         FileKind::Cues => {
-            if weight.map_or(false, |w| w > 1.0) {
-                return Err(ErrorKind::BadWeight(format!("{} (a cue multiplies: 0 to 1)", weight.unwrap_or(0.0))));
+            if weight.is_some_and(|w| w > 1.0) {
+                return Err(ErrorKind::BadWeight(format!(
+                    "{} (a cue multiplies: 0 to 1)",
+                    weight.unwrap_or(0.0)
+                )));
             }
             TermKind::Cue(scope.ok_or(ErrorKind::MissingField("scope (before or after)"))?)
         }
@@ -272,7 +291,11 @@ fn title_pattern(entry: &parse::Entry<'_>) -> Result<TitlePattern, ErrorKind> {
                 expected: "a priority (a number from 0 to 10)",
             })?,
         ),
-        _ => return Err(ErrorKind::MissingField("a role (de, ds, mle, analyst or none)")),
+        _ => {
+            return Err(ErrorKind::MissingField(
+                "a role (de, ds, mle, analyst or none)",
+            ))
+        }
     };
     let role = match field {
         "none" => None,
@@ -281,7 +304,11 @@ fn title_pattern(entry: &parse::Entry<'_>) -> Result<TitlePattern, ErrorKind> {
             expected: "a role: de, ds, mle, analyst or none",
         })?),
     };
-    Ok(TitlePattern { text: entry.term.to_string(), role, priority })
+    Ok(TitlePattern {
+        text: entry.term.to_string(),
+        role,
+        priority,
+    })
 }
 
 /// A validated, compiled lexicon. Immutable, `Send + Sync`: build it once and share it.
@@ -304,7 +331,10 @@ impl Lexicon {
     ///
     /// Never in a released build: a unit test checks that the embedded files are valid.
     pub fn builtin() -> Lexicon {
-        LexiconBuilder::new().add_builtin().build().expect("the built-in lexicon is valid")
+        LexiconBuilder::new()
+            .add_builtin()
+            .build()
+            .expect("the built-in lexicon is valid")
     }
 
     /// Loads a lexicon directory: each `*.txt` file in `dir` replaces the built-in file of the
@@ -327,7 +357,10 @@ impl Lexicon {
                 continue;
             }
             let shown = path.display().to_string();
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
             if FileKind::from_name(name).is_none() {
                 return Err(Error::new(&shown, None, ErrorKind::UnknownFile));
             }
@@ -369,7 +402,11 @@ mod tests {
     fn builtin_lexicon_is_valid_and_large() {
         let lex = Lexicon::builtin();
         for role in Role::ALL {
-            let n = lex.terms().iter().filter(|t| t.kind == TermKind::Role(role)).count();
+            let n = lex
+                .terms()
+                .iter()
+                .filter(|t| t.kind == TermKind::Role(role))
+                .count();
             assert!(n >= 40, "{role} has only {n} terms");
         }
         assert!(lex.terms().len() >= 400, "only {} terms", lex.terms().len());
@@ -381,7 +418,11 @@ mod tests {
         for (name, text) in BUILTIN {
             for e in parse::entries(text) {
                 assert_eq!(e.term, e.term.trim(), "{name}:{}", e.line);
-                assert!(!e.term.contains("  "), "{name}:{}: double space in term", e.line);
+                assert!(
+                    !e.term.contains("  "),
+                    "{name}:{}: double space in term",
+                    e.line
+                );
                 assert!(
                     !e.term.chars().any(|c| c.is_ascii_uppercase()) || *name == "titles.txt",
                     "{name}:{}: write terms in lower case (matching ignores case)",
@@ -395,10 +436,17 @@ mod tests {
     fn errors_name_file_and_line() {
         let e = build(&[("de.txt", "spark | 2\nairflow | heavy\n")]).unwrap_err();
         assert_eq!((e.file(), e.line()), ("de.txt", Some(2)));
-        assert!(e.to_string().starts_with("de.txt:2: cannot read field 'heavy'"), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("de.txt:2: cannot read field 'heavy'"),
+            "{e}"
+        );
 
         let e = build(&[("de.txt", "spark\n"), ("ds.txt", "\n\nSpark | 2\n")]).unwrap_err();
-        assert_eq!(e.to_string(), "ds.txt:3: term 'spark' is already defined at de.txt:1");
+        assert_eq!(
+            e.to_string(),
+            "ds.txt:3: term 'spark' is already defined at de.txt:1"
+        );
 
         let e = build(&[("mle.txt", "docker | 99")]).unwrap_err();
         assert!(matches!(e.kind(), ErrorKind::BadWeight(_)), "{e}");
@@ -431,7 +479,13 @@ mod tests {
         assert_eq!(t.weight, 2.5);
         assert_eq!(t.stage, Some(Stage::Acquisition));
         assert!(t.needs_support);
-        assert_eq!(t.origin, Origin { file: "de.txt".into(), line: 1 });
+        assert_eq!(
+            t.origin,
+            Origin {
+                file: "de.txt".into(),
+                line: 1
+            }
+        );
     }
 
     #[test]
@@ -439,8 +493,11 @@ mod tests {
         let mut b = LexiconBuilder::new();
         b.add_builtin().add_source("de.txt", "only this | 2\n");
         let lex = b.build().unwrap();
-        let de: Vec<_> =
-            lex.terms().iter().filter(|t| t.kind == TermKind::Role(Role::De)).collect();
+        let de: Vec<_> = lex
+            .terms()
+            .iter()
+            .filter(|t| t.kind == TermKind::Role(Role::De))
+            .collect();
         assert_eq!(de.len(), 1);
         assert_eq!(de[0].text, "only this");
     }

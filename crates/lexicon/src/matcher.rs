@@ -36,12 +36,12 @@ struct Edges {
 
 impl Edges {
     fn of(term: &str) -> Edges {
-        let first = term.chars().next().map_or(false, is_word_char);
+        let first = term.chars().next().is_some_and(is_word_char);
         let last = term.chars().next_back();
         Edges {
             start: first,
-            end: last.map_or(false, is_word_char),
-            plural: last.map_or(false, |c| c.is_ascii_alphabetic()),
+            end: last.is_some_and(is_word_char),
+            plural: last.is_some_and(|c| c.is_ascii_alphabetic()),
         }
     }
 }
@@ -71,10 +71,12 @@ impl Automaton {
         let len = text.len();
         let mut pos = 0;
         while pos < len {
-            let Some(m) = self.ac.find(Input::new(text).span(pos..len)) else { break };
-            let hit = self.accept(text, m.pattern().as_usize(), m.start(), m.end()).or_else(|| {
-                self.shorter(text, m.start(), m.end())
-            });
+            let Some(m) = self.ac.find(Input::new(text).span(pos..len)) else {
+                break;
+            };
+            let hit = self
+                .accept(text, m.pattern().as_usize(), m.start(), m.end())
+                .or_else(|| self.shorter(text, m.start(), m.end()));
             match hit {
                 Some(hit) => {
                     pos = hit.end;
@@ -90,7 +92,9 @@ impl Automaton {
     /// The longest shorter pattern at `start` that passes the word test.
     fn shorter(&self, text: &str, start: usize, mut end: usize) -> Option<Hit> {
         while end > start + 1 {
-            let input = Input::new(text).span(start..end - 1).anchored(Anchored::Yes);
+            let input = Input::new(text)
+                .span(start..end - 1)
+                .anchored(Anchored::Yes);
             let m = self.ac.find(input)?;
             if let Some(hit) = self.accept(text, m.pattern().as_usize(), m.start(), m.end()) {
                 return Some(hit);
@@ -110,7 +114,11 @@ impl Automaton {
         if edges.end && word_after(text, end) {
             end = plural_end(text, end).filter(|_| edges.plural)?;
         }
-        Some(Hit { term: pattern, start, end })
+        Some(Hit {
+            term: pattern,
+            start,
+            end,
+        })
     }
 }
 
@@ -136,7 +144,7 @@ fn word_before(text: &str, i: usize) -> bool {
     match text.as_bytes()[..i].last() {
         None => false,
         Some(&b) if b < 0x80 => b.is_ascii_alphanumeric() || b == b'_',
-        Some(_) => text[..i].chars().next_back().map_or(false, is_word_char),
+        Some(_) => text[..i].chars().next_back().is_some_and(is_word_char),
     }
 }
 
@@ -144,7 +152,7 @@ fn word_after(text: &str, i: usize) -> bool {
     match text.as_bytes().get(i) {
         None => false,
         Some(&b) if b < 0x80 => b.is_ascii_alphanumeric() || b == b'_',
-        Some(_) => text[i..].chars().next().map_or(false, is_word_char),
+        Some(_) => text[i..].chars().next().is_some_and(is_word_char),
     }
 }
 
@@ -175,7 +183,7 @@ impl Matcher {
     pub(crate) fn find_title(&self, title: &str, titles: &[TitlePattern]) -> Option<Hit> {
         let mut best: Option<Hit> = None;
         self.title.each(title, |h| {
-            if best.map_or(true, |b| titles[h.term].priority > titles[b.term].priority) {
+            if best.is_none_or(|b| titles[h.term].priority > titles[b.term].priority) {
                 best = Some(h);
             }
             true
@@ -199,7 +207,10 @@ mod tests {
                 weight: 1.0,
                 stage: None,
                 needs_support: false,
-                origin: Origin { file: "t".into(), line: i + 1 },
+                origin: Origin {
+                    file: "t".into(),
+                    line: i + 1,
+                },
             })
             .collect()
     }
@@ -210,7 +221,9 @@ mod tests {
         let m = Matcher::new(&ts, &[]).unwrap();
         let mut out = Vec::new();
         m.find_into(text, &mut out);
-        out.iter().map(|h| (ts[h.term].text.clone(), &text[h.start..h.end])).collect()
+        out.iter()
+            .map(|h| (ts[h.term].text.clone(), &text[h.start..h.end]))
+            .collect()
     }
 
     macro_rules! t {
@@ -225,18 +238,86 @@ mod tests {
         };
     }
 
-    t!(word_boundaries, ["spark", "rust"], "Sparkling trust in Spark, rust.", vec![("spark", "Spark"), ("rust", "rust")]);
-    t!(case_insensitive, ["pytorch"], "PyTorch PYTORCH pytorch", vec![("pytorch", "PyTorch"), ("pytorch", "PYTORCH"), ("pytorch", "pytorch")]);
-    t!(longest_wins, ["machine learning", "machine learning engineer"], "a Machine Learning Engineer", vec![("machine learning engineer", "Machine Learning Engineer")]);
-    t!(falls_back_to_shorter_term, ["machine learning", "machine learning engineer"], "machine learning engineering", vec![("machine learning", "machine learning")]);
-    t!(plural_is_accepted, ["pipeline", "api", "process"], "pipelines, APIs and processes", vec![("pipeline", "pipelines"), ("api", "APIs"), ("process", "processes")]);
-    t!(plural_still_needs_boundary, ["model"], "modelsx models", vec![("model", "models")]);
-    t!(symbols_at_edges, ["c++", "ci/cd", ".net"], "C++ and CI/CD on .NET", vec![("c++", "C++"), ("ci/cd", "CI/CD"), (".net", ".NET")]);
-    t!(non_ascii_around_terms, ["sql", "etl"], "«SQL»—ETL… überSQL éetl ‘sql’", vec![("sql", "SQL"), ("etl", "ETL"), ("sql", "sql")]);
-    t!(non_ascii_letters_are_word_chars, ["ml"], "mlé éml ml", vec![("ml", "ml")]);
-    t!(digits_are_word_chars, ["python"], "python3 python 3", vec![("python", "python")]);
-    t!(overlap_resolves_left_first, ["data warehouse", "warehouse management"], "data warehouse management", vec![("data warehouse", "data warehouse")]);
-    t!(inner_rejection_does_not_skip_next_word, ["ab", "abc testing"], "abc test ab", vec![("ab", "ab")]);
+    t!(
+        word_boundaries,
+        ["spark", "rust"],
+        "Sparkling trust in Spark, rust.",
+        vec![("spark", "Spark"), ("rust", "rust")]
+    );
+    t!(
+        case_insensitive,
+        ["pytorch"],
+        "PyTorch PYTORCH pytorch",
+        vec![
+            ("pytorch", "PyTorch"),
+            ("pytorch", "PYTORCH"),
+            ("pytorch", "pytorch")
+        ]
+    );
+    t!(
+        longest_wins,
+        ["machine learning", "machine learning engineer"],
+        "a Machine Learning Engineer",
+        vec![("machine learning engineer", "Machine Learning Engineer")]
+    );
+    t!(
+        falls_back_to_shorter_term,
+        ["machine learning", "machine learning engineer"],
+        "machine learning engineering",
+        vec![("machine learning", "machine learning")]
+    );
+    t!(
+        plural_is_accepted,
+        ["pipeline", "api", "process"],
+        "pipelines, APIs and processes",
+        vec![
+            ("pipeline", "pipelines"),
+            ("api", "APIs"),
+            ("process", "processes")
+        ]
+    );
+    t!(
+        plural_still_needs_boundary,
+        ["model"],
+        "modelsx models",
+        vec![("model", "models")]
+    );
+    t!(
+        symbols_at_edges,
+        ["c++", "ci/cd", ".net"],
+        "C++ and CI/CD on .NET",
+        vec![("c++", "C++"), ("ci/cd", "CI/CD"), (".net", ".NET")]
+    );
+    t!(
+        non_ascii_around_terms,
+        ["sql", "etl"],
+        "«SQL»—ETL… überSQL éetl ‘sql’",
+        vec![("sql", "SQL"), ("etl", "ETL"), ("sql", "sql")]
+    );
+    t!(
+        non_ascii_letters_are_word_chars,
+        ["ml"],
+        "mlé éml ml",
+        vec![("ml", "ml")]
+    );
+    t!(
+        digits_are_word_chars,
+        ["python"],
+        "python3 python 3",
+        vec![("python", "python")]
+    );
+    t!(
+        overlap_resolves_left_first,
+        ["data warehouse", "warehouse management"],
+        "data warehouse management",
+        vec![("data warehouse", "data warehouse")]
+    );
+    t!(
+        inner_rejection_does_not_skip_next_word,
+        ["ab", "abc testing"],
+        "abc test ab",
+        vec![("ab", "ab")]
+    );
     t!(empty_text, ["sql"], "", vec![]);
 
     #[test]

@@ -32,7 +32,11 @@ pub(crate) fn entries(text: &str) -> impl Iterator<Item = Entry<'_>> {
         let mut parts = line.split('|');
         let term = parts.next().unwrap_or("").trim();
         let fields = parts.map(str::trim).filter(|f| !f.is_empty()).collect();
-        Some(Entry { term, fields, line: i + 1 })
+        Some(Entry {
+            term,
+            fields,
+            line: i + 1,
+        })
     })
 }
 
@@ -45,9 +49,30 @@ mod tests {
         let text = "# header\n\napache airflow | 3 | orchestration\r\n  spark|2  \nc#\n";
         let got: Vec<_> = entries(text).collect();
         assert_eq!(got.len(), 3);
-        assert_eq!(got[0], Entry { term: "apache airflow", fields: vec!["3", "orchestration"], line: 3 });
-        assert_eq!(got[1], Entry { term: "spark", fields: vec!["2"], line: 4 });
-        assert_eq!(got[2], Entry { term: "c#", fields: vec![], line: 5 });
+        assert_eq!(
+            got[0],
+            Entry {
+                term: "apache airflow",
+                fields: vec!["3", "orchestration"],
+                line: 3
+            }
+        );
+        assert_eq!(
+            got[1],
+            Entry {
+                term: "spark",
+                fields: vec!["2"],
+                line: 4
+            }
+        );
+        assert_eq!(
+            got[2],
+            Entry {
+                term: "c#",
+                fields: vec![],
+                line: 5
+            }
+        );
     }
 
     #[test]

@@ -146,7 +146,8 @@ impl Analysis {
 
 /// Bytes that end a sentence or list item, for the reach of cues.
 fn breaks_sentence(gap: &[u8]) -> bool {
-    gap.iter().any(|b| matches!(b, b'.' | b'\n' | b'\r' | b';' | b'!' | b'?'))
+    gap.iter()
+        .any(|b| matches!(b, b'.' | b'\n' | b'\r' | b';' | b'!' | b'?'))
 }
 
 /// Whether the text between two hits makes them alternatives: "X or Y", "X/Y", "X and/or Y".
@@ -219,10 +220,12 @@ impl Lexicon {
                 (terms[a.term].kind, terms[b.term].kind),
                 (TermKind::Role(x), TermKind::Role(y)) if x == y
             );
-            if same_role && b.start >= a.end && b.start - a.end <= 12 {
-                if is_alternative(&text[a.end..b.start]) {
-                    evidence[i].modifier *= factor;
-                }
+            if same_role
+                && b.start >= a.end
+                && b.start - a.end <= 12
+                && is_alternative(&text[a.end..b.start])
+            {
+                evidence[i].modifier *= factor;
             }
         }
     }
@@ -243,7 +246,10 @@ impl Lexicon {
         let mut order: Vec<usize> = (0..out.evidence.len()).collect();
         order.sort_by(|&i, &j| {
             let (a, b) = (&out.evidence[i], &out.evidence[j]);
-            a.term.cmp(&b.term).then(b.modifier.total_cmp(&a.modifier)).then(i.cmp(&j))
+            a.term
+                .cmp(&b.term)
+                .then(b.modifier.total_cmp(&a.modifier))
+                .then(i.cmp(&j))
         });
         let mut stage_raw = [0f32; 7];
         let mut prev_term = usize::MAX;
@@ -251,13 +257,21 @@ impl Lexicon {
         for i in order {
             let e = &mut out.evidence[i];
             let term = &terms[e.term];
-            factor = if e.term == prev_term { factor * params.repeat_decay } else { 1.0 };
+            factor = if e.term == prev_term {
+                factor * params.repeat_decay
+            } else {
+                1.0
+            };
             prev_term = e.term;
             let counts = match term.kind {
                 TermKind::Role(r) => !term.needs_support || supported[r.index()],
                 _ => true,
             };
-            e.contribution = if counts { term.weight * e.modifier * factor } else { 0.0 };
+            e.contribution = if counts {
+                term.weight * e.modifier * factor
+            } else {
+                0.0
+            };
             if let TermKind::Role(r) = term.kind {
                 out.roles[r.index()].raw += e.contribution;
             }
@@ -341,7 +355,10 @@ mod tests {
 
     #[test]
     fn roles_are_scored_independently() {
-        let a = lex().analyze("airflow spark. pytorch kubernetes.", &ScoreParams::default());
+        let a = lex().analyze(
+            "airflow spark. pytorch kubernetes.",
+            &ScoreParams::default(),
+        );
         let de_only = lex().analyze("airflow spark.", &ScoreParams::default());
         assert_eq!(a.role(Role::De).strength, de_only.role(Role::De).strength);
         assert!(a.role(Role::Mle).strength > 0.3);
@@ -382,7 +399,10 @@ mod tests {
 
     #[test]
     fn signals_stages_and_strengths() {
-        let a = lex().analyze("We are a startup. Build airflow and kubernetes.", &ScoreParams::default());
+        let a = lex().analyze(
+            "We are a startup. Build airflow and kubernetes.",
+            &ScoreParams::default(),
+        );
         assert_eq!(a.signals.len(), 1);
         assert_eq!(a.signals[0].contribution, 2.0);
         assert!(a.stage(Stage::Orchestration) > 0.0 && a.stage(Stage::Deployment) > 0.0);
@@ -391,6 +411,9 @@ mod tests {
             assert!((0.0..=1.0).contains(&r.strength));
         }
         let empty = lex().analyze("", &ScoreParams::default());
-        assert!(empty.roles.iter().all(|r| r.strength == 0.0 && r.share == 0.0));
+        assert!(empty
+            .roles
+            .iter()
+            .all(|r| r.strength == 0.0 && r.share == 0.0));
     }
 }

@@ -92,9 +92,15 @@ mod tests {
 
     #[test]
     fn line_headings() {
-        assert!(heading_at("About us\nWe build.\nRequirements:\n- SQL", "Requirements"));
+        assert!(heading_at(
+            "About us\nWe build.\nRequirements:\n- SQL",
+            "Requirements"
+        ));
         assert!(heading_at("## Benefits\n- dental", "Benefits"));
-        assert!(heading_at("x\n**Responsibilities**\r\nBuild", "Responsibilities"));
+        assert!(heading_at(
+            "x\n**Responsibilities**\r\nBuild",
+            "Responsibilities"
+        ));
         assert!(heading_at("x\n • Benefits & Perks\n", "Benefits"));
         assert!(heading_at("Requirements include: SQL", "Requirements"));
         assert!(heading_at("Benefits", "Benefits"));
@@ -102,16 +108,31 @@ mod tests {
 
     #[test]
     fn flattened_headings() {
-        assert!(heading_at("grow the products.Requirements: BS in CS", "Requirements"));
+        assert!(heading_at(
+            "grow the products.Requirements: BS in CS",
+            "Requirements"
+        ));
         assert!(heading_at("great teamRequirements: BS", "Requirements"));
-        assert!(heading_at("we are hiring. Qualifications: 3 years", "Qualifications"));
+        assert!(heading_at(
+            "we are hiring. Qualifications: 3 years",
+            "Qualifications"
+        ));
     }
 
     #[test]
     fn running_text_is_not_a_heading() {
-        assert!(!heading_at("You will gather requirements: from users", "requirements"));
-        assert!(!heading_at("x\nBenefits of our product are many, and more.", "Benefits"));
+        assert!(!heading_at(
+            "You will gather requirements: from users",
+            "requirements"
+        ));
+        assert!(!heading_at(
+            "x\nBenefits of our product are many, and more.",
+            "Benefits"
+        ));
         assert!(!heading_at("we are hiring. benefits: none", "benefits"));
-        assert!(!heading_at("a long sentence about the requirements of the role", "requirements"));
+        assert!(!heading_at(
+            "a long sentence about the requirements of the role",
+            "requirements"
+        ));
     }
 }

@@ -17,7 +17,10 @@ pub struct Classifier {
 impl Default for Classifier {
     /// The shipped lexicon and rules.
     fn default() -> Classifier {
-        Classifier { lexicon: Lexicon::builtin(), config: Config::builtin() }
+        Classifier {
+            lexicon: Lexicon::builtin(),
+            config: Config::builtin(),
+        }
     }
 }
 
@@ -38,8 +41,10 @@ impl Classifier {
         let lexicon = Lexicon::from_dir(dir)?;
         let rules = dir.join("rules.toml");
         let config = if rules.exists() {
-            let text = std::fs::read_to_string(&rules)
-                .map_err(|e| Error::Io { path: rules.display().to_string(), message: e.to_string() })?;
+            let text = std::fs::read_to_string(&rules).map_err(|e| Error::Io {
+                path: rules.display().to_string(),
+                message: e.to_string(),
+            })?;
             Config::parse(&rules.display().to_string(), &text)?
         } else {
             Config::builtin()
@@ -64,7 +69,10 @@ impl Classifier {
         let terms = self.lexicon.terms();
         let score = |r: Role| {
             let s = analysis.role(r);
-            Score { strength: s.strength, share: s.share }
+            Score {
+                strength: s.strength,
+                share: s.share,
+            }
         };
         let mut evidence: Vec<EvidenceItem> = analysis
             .evidence

@@ -46,3 +46,8 @@ pub use posting::Posting;
 pub use rolecall_lexicon::{Lexicon, Role, Section, Stage};
 pub use rolecall_rules::{Config, Fsds, Reason, Rule};
 pub use verdict::{EvidenceItem, EvidenceKind, Score, Scores, Verdict};
+
+/// The README's Rust examples are compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;

@@ -19,7 +19,11 @@ impl Posting {
     /// assert_eq!(p.title, "Data Engineer");
     /// ```
     pub fn new(title: impl Into<String>, text: impl Into<String>) -> Posting {
-        Posting { id: String::new(), title: title.into(), text: text.into() }
+        Posting {
+            id: String::new(),
+            title: title.into(),
+            text: text.into(),
+        }
     }
 
     /// Sets the id.

@@ -99,10 +99,16 @@ impl Config {
     pub fn parse(file: &str, text: &str) -> Result<Config, ConfigError> {
         let config: Config = toml::from_str(text).map_err(|e| ConfigError {
             file: file.to_string(),
-            line: e.span().map(|s| text[..s.start.min(text.len())].lines().count().max(1)),
+            line: e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].lines().count().max(1)),
             message: e.message().to_string(),
         })?;
-        config.validate().map_err(|message| ConfigError { file: file.to_string(), line: None, message })?;
+        config.validate().map_err(|message| ConfigError {
+            file: file.to_string(),
+            line: None,
+            message,
+        })?;
         Ok(config)
     }
 
@@ -141,7 +147,15 @@ impl Config {
             }
         }
         let s = &self.scoring.sections;
-        for v in [s.general, s.responsibilities, s.requirements, s.preferred, s.company, s.benefits, s.legal] {
+        for v in [
+            s.general,
+            s.responsibilities,
+            s.requirements,
+            s.preferred,
+            s.company,
+            s.benefits,
+            s.legal,
+        ] {
             if !(0.0..=2.0).contains(&v) {
                 return Err(format!("scoring.sections: {v} must be between 0 and 2"));
             }

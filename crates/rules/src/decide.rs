@@ -70,7 +70,14 @@ pub fn decide(lexicon: &Lexicon, analysis: &Analysis, title: &str, config: &Conf
     let fsds = fsds(lexicon, analysis, &stages, config);
     let title_role = lexicon.title_role(title).0;
     let mismatch = !title.trim().is_empty() && title_role != primary;
-    Decision { primary, labels, fsds, title_role, mismatch, stages }
+    Decision {
+        primary,
+        labels,
+        fsds,
+        title_role,
+        mismatch,
+        stages,
+    }
 }
 
 fn primary_role(analysis: &Analysis, config: &Config) -> Option<Role> {
@@ -88,7 +95,9 @@ fn primary_role(analysis: &Analysis, config: &Config) -> Option<Role> {
 }
 
 fn labels(analysis: &Analysis, primary: Option<Role>, config: &Config) -> Vec<Role> {
-    let Some(primary) = primary else { return Vec::new() };
+    let Some(primary) = primary else {
+        return Vec::new();
+    };
     Role::ALL
         .into_iter()
         .filter(|&r| {
@@ -107,7 +116,11 @@ fn top_terms(lexicon: &Lexicon, analysis: &Analysis, role: Role, n: usize) -> Ve
         .iter()
         .filter(|e| e.contribution > 0.0 && terms[e.term].kind == TermKind::Role(role))
         .collect();
-    ev.sort_by(|a, b| b.contribution.total_cmp(&a.contribution).then(a.start.cmp(&b.start)));
+    ev.sort_by(|a, b| {
+        b.contribution
+            .total_cmp(&a.contribution)
+            .then(a.start.cmp(&b.start))
+    });
     let mut out: Vec<String> = Vec::new();
     for e in ev {
         let t = &terms[e.term].text;
@@ -165,7 +178,11 @@ fn fsds(lexicon: &Lexicon, analysis: &Analysis, stages: &[Stage], config: &Confi
         reasons.push(Reason {
             rule: Rule::PipelineSpan,
             weight: c.span,
-            detail: format!("covers the pipeline from {} to {}", names[0], names[names.len() - 1]),
+            detail: format!(
+                "covers the pipeline from {} to {}",
+                names[0],
+                names[names.len() - 1]
+            ),
             terms: names,
         });
     }
@@ -185,8 +202,13 @@ fn fsds(lexicon: &Lexicon, analysis: &Analysis, stages: &[Stage], config: &Confi
             terms,
         });
     }
-    let confidence = reasons.iter().map(|r| r.weight).sum::<f32>().clamp(0.0, 1.0);
-    Fsds { flag: confidence >= c.flag_min, confidence, reasons }
+    // `+ 0.0` turns the empty sum's -0.0 into 0.0.
+    let confidence = (reasons.iter().map(|r| r.weight).sum::<f32>() + 0.0).clamp(0.0, 1.0);
+    Fsds {
+        flag: confidence >= c.flag_min,
+        confidence,
+        reasons,
+    }
 }
 
 #[cfg(test)]
@@ -215,7 +237,8 @@ mod tests {
 
     const DE: &str = "kafka airflow snowflake. kafka airflow snowflake. ";
     const DS: &str = "a/b testing regression forecasting. a/b testing regression forecasting. ";
-    const MLE: &str = "model serving kubernetes model monitoring. model serving kubernetes model monitoring. ";
+    const MLE: &str =
+        "model serving kubernetes model monitoring. model serving kubernetes model monitoring. ";
     const ANALYST: &str = "tableau dashboards kpis. tableau dashboards kpis. ";
 
     #[test]
@@ -252,16 +275,32 @@ mod tests {
         let d = run("ML Engineer", &format!("{DE}{MLE}"));
         assert!(d.fsds.flag, "{:?}", d.fsds);
         assert!(d.fsds.reasons.iter().any(|r| r.rule == Rule::DeMleMerge));
-        let merge = d.fsds.reasons.iter().find(|r| r.rule == Rule::DeMleMerge).unwrap();
+        let merge = d
+            .fsds
+            .reasons
+            .iter()
+            .find(|r| r.rule == Rule::DeMleMerge)
+            .unwrap();
         assert!(merge.terms.contains(&"kafka".to_string()));
         assert!(merge.terms.contains(&"model serving".to_string()));
     }
 
     #[test]
     fn all_three_and_span_and_signals() {
-        let d = run("Data Scientist", &format!("We are a startup. {DE}{DS}{MLE}"));
+        let d = run(
+            "Data Scientist",
+            &format!("We are a startup. {DE}{DS}{MLE}"),
+        );
         let rules: Vec<Rule> = d.fsds.reasons.iter().map(|r| r.rule).collect();
-        assert_eq!(rules, vec![Rule::DeMleMerge, Rule::AllThree, Rule::PipelineSpan, Rule::StartupSignals]);
+        assert_eq!(
+            rules,
+            vec![
+                Rule::DeMleMerge,
+                Rule::AllThree,
+                Rule::PipelineSpan,
+                Rule::StartupSignals
+            ]
+        );
         assert_eq!(d.fsds.confidence, 1.0);
         assert!(d.stages.contains(&Stage::Acquisition) && d.stages.contains(&Stage::Monitoring));
     }
@@ -281,7 +320,10 @@ mod tests {
         let d = run("Data Scientist", DS);
         assert!(!d.mismatch);
         // Highest priority wins over leftmost.
-        assert_eq!(run("Data Scientist / ML Engineer", DS).title_role, Some(Role::Mle));
+        assert_eq!(
+            run("Data Scientist / ML Engineer", DS).title_role,
+            Some(Role::Mle)
+        );
         assert_eq!(run("Software Engineer", MLE).title_role, None);
         assert!(run("Software Engineer", MLE).mismatch);
         assert!(!run("", MLE).mismatch);

@@ -58,6 +58,9 @@ mod tests {
         let long = "x".repeat(200) + "\nmore";
         assert_eq!(split(&long, DocFormat::Text).0, "");
         let (t, b) = split("We need a data engineer with Airflow.", DocFormat::Text);
-        assert_eq!((t.as_str(), b.as_str()), ("", "We need a data engineer with Airflow."));
+        assert_eq!(
+            (t.as_str(), b.as_str()),
+            ("", "We need a data engineer with Airflow.")
+        );
     }
 }

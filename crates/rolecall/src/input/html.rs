@@ -13,12 +13,41 @@ use html5ever::tokenizer::{
 use std::cell::RefCell;
 
 /// Elements whose content is never posting text.
-const SKIPPED: &[&str] = &["noscript", "template", "svg", "iframe", "object", "select", "button"];
+const SKIPPED: &[&str] = &[
+    "noscript", "template", "svg", "iframe", "object", "select", "button",
+];
 /// Elements that start and end a block (a line of their own).
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "ul", "ol", "li",
-    "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "blockquote", "pre",
-    "hr", "form", "address", "figure", "body",
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "nav",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tr",
+    "blockquote",
+    "pre",
+    "hr",
+    "form",
+    "address",
+    "figure",
+    "body",
 ];
 
 /// Whether a string looks like HTML markup rather than text that mentions `<`.
@@ -78,9 +107,9 @@ fn find_job_posting_title(value: &serde_json::Value, depth: usize) -> Option<Str
         return None;
     }
     match value {
-        serde_json::Value::Array(items) => {
-            items.iter().find_map(|v| find_job_posting_title(v, depth + 1))
-        }
+        serde_json::Value::Array(items) => items
+            .iter()
+            .find_map(|v| find_job_posting_title(v, depth + 1)),
         serde_json::Value::Object(obj) => {
             let is_posting = match obj.get("@type") {
                 Some(serde_json::Value::String(t)) => t == "JobPosting",
@@ -92,7 +121,8 @@ fn find_job_posting_title(value: &serde_json::Value, depth: usize) -> Option<Str
                     return Some(t.trim().to_string());
                 }
             }
-            obj.get("@graph").and_then(|g| find_job_posting_title(g, depth + 1))
+            obj.get("@graph")
+                .and_then(|g| find_job_posting_title(g, depth + 1))
         }
         _ => None,
     }
@@ -186,13 +216,19 @@ impl TokenSink for Sink {
                             let json_ld = name == "script"
                                 && tag.attrs.iter().any(|a| {
                                     &*a.name.local == "type"
-                                        && a.value.trim().eq_ignore_ascii_case("application/ld+json")
+                                        && a.value
+                                            .trim()
+                                            .eq_ignore_ascii_case("application/ld+json")
                                 });
                             if json_ld {
                                 st.page.json_ld.push(String::new());
                             }
                             st.target = Target::Raw { json_ld };
-                            let kind = if name == "script" { RawKind::ScriptData } else { RawKind::Rawtext };
+                            let kind = if name == "script" {
+                                RawKind::ScriptData
+                            } else {
+                                RawKind::Rawtext
+                            };
                             return TokenSinkResult::RawData(kind);
                         }
                         "title" => {
@@ -253,7 +289,10 @@ fn convert(html: &str) -> Page {
     tok.end();
     let mut page = std::mem::take(&mut tok.sink.0.borrow_mut().page);
     page.text = page.text.trim().to_string();
-    page.title = page.title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+    page.title = page
+        .title
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty());
     page
 }
 
@@ -276,7 +315,11 @@ fn push_collapsed(out: &mut String, text: &str) {
         out.push_str(word);
         words += 1;
     }
-    let trailing = if words == 0 { !text.is_empty() } else { text.ends_with(char::is_whitespace) };
+    let trailing = if words == 0 {
+        !text.is_empty()
+    } else {
+        text.ends_with(char::is_whitespace)
+    };
     if trailing && !out.is_empty() && !out.ends_with(['\n', ' ']) {
         out.push(' ');
     }
@@ -299,9 +342,13 @@ mod tests {
     fn keeps_blocks_and_drops_scripts_and_skipped_elements() {
         let html = "<p>A<noscript>x<noscript>y</noscript>z</noscript>B</p><template>t</template>C";
         assert_eq!(fragment_to_text(html), "AB\nC");
-        let html = "<div><h2>Requirements</h2><ul><li>SQL &amp; <b>Python</b></li><li>Airflow</li></ul>\
+        let html =
+            "<div><h2>Requirements</h2><ul><li>SQL &amp; <b>Python</b></li><li>Airflow</li></ul>\
                     <script>var spark = 1;</script><style>.x{}</style><p>Bye<br>now</p></div>";
-        assert_eq!(fragment_to_text(html), "Requirements\n- SQL & Python\n- Airflow\nBye\nnow");
+        assert_eq!(
+            fragment_to_text(html),
+            "Requirements\n- SQL & Python\n- Airflow\nBye\nnow"
+        );
     }
 
     #[test]

@@ -153,7 +153,11 @@ impl RawRecord {
         let mut warnings = self.warnings.clone();
         let (id, title, text) = match &self.payload {
             Payload::Failed(e) => return Err(self.error(None, e.clone())),
-            Payload::Document { bytes, format, titled } => {
+            Payload::Document {
+                bytes,
+                format,
+                titled,
+            } => {
                 if looks_binary(bytes) {
                     return Err(self.error(None, "binary file, not a text posting"));
                 }
@@ -181,10 +185,10 @@ impl RawRecord {
                     }
                     Err(e) => return Err(self.error(None, format!("malformed JSON: {e}"))),
                 };
-                self.from_json(&value, opts)?
+                self.fields_of_json(&value, opts)?
             }
-            Payload::Json(value) => self.from_json(value, opts)?,
-            Payload::Row { headers, fields } => self.from_row(headers, fields, opts)?,
+            Payload::Json(value) => self.fields_of_json(value, opts)?,
+            Payload::Row { headers, fields } => self.fields_of_row(headers, fields, opts)?,
         };
         let id = id.unwrap_or_else(|| self.default_id());
         let text = crate::input::html::to_text_if_html(text);
@@ -197,10 +201,17 @@ impl RawRecord {
             (Payload::Document { .. }, Some(given)) => given.clone(),
             _ => title,
         };
-        Ok(Parsed { posting: Posting { id, title: one_line(&title), text }, warnings })
+        Ok(Parsed {
+            posting: Posting {
+                id,
+                title: one_line(&title),
+                text,
+            },
+            warnings,
+        })
     }
 
-    fn from_json(
+    fn fields_of_json(
         &self,
         value: &serde_json::Value,
         opts: &ParseOptions,
@@ -232,32 +243,60 @@ impl RawRecord {
         let id = field(&opts.id_field, ID_FIELDS);
         let title = field(&opts.title_field, TITLE_FIELDS).unwrap_or_default();
         let Some(text) = field(&opts.text_field, TEXT_FIELDS) else {
-            let tried = opts.text_field.clone().unwrap_or_else(|| TEXT_FIELDS.join(", "));
-            return Err(self.error(id, format!("no text field (looked for: {tried}; choose one with --text-field)")));
+            let tried = opts
+                .text_field
+                .clone()
+                .unwrap_or_else(|| TEXT_FIELDS.join(", "));
+            return Err(self.error(
+                id,
+                format!("no text field (looked for: {tried}; choose one with --text-field)"),
+            ));
         };
         Ok((id, title, text))
     }
 
-    fn from_row(
+    fn fields_of_row(
         &self,
         headers: &[String],
         fields: &[String],
         opts: &ParseOptions,
     ) -> Result<(Option<String>, String, String), RecordError> {
+        // "Job Description", "job-description" and "JOB_DESCRIPTION" are one name.
+        let norm = |s: &str| -> String {
+            s.trim()
+                .chars()
+                .map(|c| {
+                    if c == ' ' || c == '-' {
+                        '_'
+                    } else {
+                        c.to_ascii_lowercase()
+                    }
+                })
+                .collect()
+        };
         let find = |chosen: &Option<String>, defaults: &[&str]| -> Option<usize> {
             match chosen {
-                Some(c) => headers.iter().position(|h| h == c),
-                None => defaults.iter().find_map(|d| {
-                    headers.iter().position(|h| h.trim().eq_ignore_ascii_case(d))
-                }),
+                Some(c) => headers
+                    .iter()
+                    .position(|h| h == c)
+                    .or_else(|| headers.iter().position(|h| norm(h) == norm(c))),
+                None => defaults
+                    .iter()
+                    .find_map(|d| headers.iter().position(|h| norm(h) == *d)),
             }
         };
         let get = |i: Option<usize>| i.and_then(|i| fields.get(i)).cloned();
         let id = get(find(&opts.id_field, ID_FIELDS)).filter(|s| !s.is_empty());
         let title = get(find(&opts.title_field, TITLE_FIELDS)).unwrap_or_default();
         let Some(text) = get(find(&opts.text_field, TEXT_FIELDS)) else {
-            let tried = opts.text_field.clone().unwrap_or_else(|| TEXT_FIELDS.join(", "));
-            return Err(self.error(id, format!("no text column (looked for: {tried}; choose one with --text-field)")));
+            let tried = opts
+                .text_field
+                .clone()
+                .unwrap_or_else(|| TEXT_FIELDS.join(", "));
+            return Err(self.error(
+                id,
+                format!("no text column (looked for: {tried}; choose one with --text-field)"),
+            ));
         };
         Ok((id, title, text))
     }
@@ -291,7 +330,10 @@ fn cut(mut text: String, max: usize, warnings: &mut Vec<String>) -> String {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        warnings.push(format!("posting of {} bytes cut to {end} bytes (--max-bytes)", text.len()));
+        warnings.push(format!(
+            "posting of {} bytes cut to {end} bytes (--max-bytes)",
+            text.len()
+        ));
         text.truncate(end);
     }
     text
@@ -307,33 +349,56 @@ mod tests {
     use super::*;
 
     fn rec(payload: Payload) -> RawRecord {
-        RawRecord { source: "f.jsonl".into(), line: Some(3), payload, warnings: vec![] }
+        RawRecord {
+            source: "f.jsonl".into(),
+            line: Some(3),
+            payload,
+            warnings: vec![],
+        }
     }
 
     #[test]
     fn json_line_fields() {
-        let r = rec(Payload::JsonLine(br#"{"id": 7, "title": " Data  Engineer ", "description": "Build ETL."}"#.to_vec()));
+        let r = rec(Payload::JsonLine(
+            br#"{"id": 7, "title": " Data  Engineer ", "description": "Build ETL."}"#.to_vec(),
+        ));
         let p = r.parse(&ParseOptions::default()).unwrap().posting;
-        assert_eq!((p.id.as_str(), p.title.as_str(), p.text.as_str()), ("7", "Data Engineer", "Build ETL."));
+        assert_eq!(
+            (p.id.as_str(), p.title.as_str(), p.text.as_str()),
+            ("7", "Data Engineer", "Build ETL.")
+        );
     }
 
     #[test]
     fn json_line_errors_name_source_and_line() {
-        let e = rec(Payload::JsonLine(b"{not json".to_vec())).parse(&ParseOptions::default()).unwrap_err();
+        let e = rec(Payload::JsonLine(b"{not json".to_vec()))
+            .parse(&ParseOptions::default())
+            .unwrap_err();
         assert_eq!(e.id, "f.jsonl:3");
-        assert!(e.to_string().starts_with("f.jsonl:3: malformed JSON"), "{e}");
-        let e = rec(Payload::JsonLine(b"[1]".to_vec())).parse(&ParseOptions::default()).unwrap_err();
+        assert!(
+            e.to_string().starts_with("f.jsonl:3: malformed JSON"),
+            "{e}"
+        );
+        let e = rec(Payload::JsonLine(b"[1]".to_vec()))
+            .parse(&ParseOptions::default())
+            .unwrap_err();
         assert!(e.error.contains("found an array"), "{e}");
-        let e = rec(Payload::JsonLine(br#"{"id":"x","title":"t"}"#.to_vec())).parse(&ParseOptions::default()).unwrap_err();
+        let e = rec(Payload::JsonLine(br#"{"id":"x","title":"t"}"#.to_vec()))
+            .parse(&ParseOptions::default())
+            .unwrap_err();
         assert_eq!(e.id, "x");
         assert!(e.error.contains("no text field"), "{e}");
-        let e = rec(Payload::JsonLine(br#"{"text":"   "}"#.to_vec())).parse(&ParseOptions::default()).unwrap_err();
+        let e = rec(Payload::JsonLine(br#"{"text":"   "}"#.to_vec()))
+            .parse(&ParseOptions::default())
+            .unwrap_err();
         assert!(e.error.contains("empty"), "{e}");
     }
 
     #[test]
     fn invalid_utf8_in_json_is_replaced_with_a_warning() {
-        let r = rec(Payload::JsonLine(b"{\"text\": \"SQL \xff\xfe and Tableau\"}".to_vec()));
+        let r = rec(Payload::JsonLine(
+            b"{\"text\": \"SQL \xff\xfe and Tableau\"}".to_vec(),
+        ));
         let parsed = r.parse(&ParseOptions::default()).unwrap();
         assert!(parsed.posting.text.contains('\u{FFFD}'));
         assert_eq!(parsed.warnings.len(), 1);
@@ -341,8 +406,14 @@ mod tests {
 
     #[test]
     fn chosen_fields_win() {
-        let opts = ParseOptions { text_field: Some("jd".into()), title: Some("Given".into()), ..Default::default() };
-        let r = rec(Payload::JsonLine(br#"{"text":"no","jd":"yes","title":"t"}"#.to_vec()));
+        let opts = ParseOptions {
+            text_field: Some("jd".into()),
+            title: Some("Given".into()),
+            ..Default::default()
+        };
+        let r = rec(Payload::JsonLine(
+            br#"{"text":"no","jd":"yes","title":"t"}"#.to_vec(),
+        ));
         let p = r.parse(&opts).unwrap().posting;
         // --title is for one-posting documents; records keep their own titles.
         assert_eq!((p.text.as_str(), p.title.as_str()), ("yes", "t"));
@@ -353,34 +424,82 @@ mod tests {
         let r = RawRecord {
             source: "a.txt".into(),
             line: None,
-            payload: Payload::Document { bytes: "Data Analyst\r\nBuild dashboards. é".as_bytes().to_vec(), format: DocFormat::Text, titled: true },
+            payload: Payload::Document {
+                bytes: "Data Analyst\r\nBuild dashboards. é".as_bytes().to_vec(),
+                format: DocFormat::Text,
+                titled: true,
+            },
             warnings: vec![],
         };
-        let opts = ParseOptions { max_bytes: 18, ..Default::default() };
+        let opts = ParseOptions {
+            max_bytes: 18,
+            ..Default::default()
+        };
         let parsed = r.parse(&opts).unwrap();
         assert_eq!(parsed.posting.id, "a.txt");
         assert_eq!(parsed.posting.title, "Data Analyst");
         assert_eq!(parsed.posting.text, "Build dashboards. ");
         assert_eq!(parsed.warnings.len(), 1, "{:?}", parsed.warnings);
 
-        let bin = RawRecord { payload: Payload::Document { bytes: b"\x7fELF\0\0\x01".to_vec(), format: DocFormat::Text, titled: true }, ..r.clone() };
+        let bin = RawRecord {
+            payload: Payload::Document {
+                bytes: b"\x7fELF\0\0\x01".to_vec(),
+                format: DocFormat::Text,
+                titled: true,
+            },
+            ..r.clone()
+        };
         assert!(bin.parse(&opts).unwrap_err().error.contains("binary"));
-        let empty = RawRecord { payload: Payload::Document { bytes: vec![], format: DocFormat::Text, titled: true }, ..r };
+        let empty = RawRecord {
+            payload: Payload::Document {
+                bytes: vec![],
+                format: DocFormat::Text,
+                titled: true,
+            },
+            ..r
+        };
         assert!(empty.parse(&opts).unwrap_err().error.contains("empty"));
     }
 
     #[test]
     fn csv_rows_find_columns_by_name() {
-        let headers: Arc<[String]> = vec!["Job Title".to_string(), "Description".to_string(), "ID".to_string()].into();
+        let headers: Arc<[String]> = vec![
+            "Job Title".to_string(),
+            "Description".to_string(),
+            "ID".to_string(),
+        ]
+        .into();
         let r = RawRecord {
             source: "x.csv".into(),
             line: Some(2),
-            payload: Payload::Row { headers: headers.clone(), fields: vec!["DE".into(), "Airflow".into(), "".into()] },
+            payload: Payload::Row {
+                headers: headers.clone(),
+                fields: vec!["DE".into(), "Airflow".into(), "".into()],
+            },
             warnings: vec![],
         };
-        let p = r.parse(&ParseOptions { title_field: Some("Job Title".into()), ..Default::default() }).unwrap().posting;
-        assert_eq!((p.id.as_str(), p.title.as_str(), p.text.as_str()), ("x.csv:2", "DE", "Airflow"));
-        let r2 = RawRecord { payload: Payload::Row { headers: vec!["a".to_string()].into(), fields: vec!["x".into()] }, ..r };
-        assert!(r2.parse(&ParseOptions::default()).unwrap_err().error.contains("no text column"));
+        let p = r
+            .parse(&ParseOptions {
+                title_field: Some("Job Title".into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .posting;
+        assert_eq!(
+            (p.id.as_str(), p.title.as_str(), p.text.as_str()),
+            ("x.csv:2", "DE", "Airflow")
+        );
+        let r2 = RawRecord {
+            payload: Payload::Row {
+                headers: vec!["a".to_string()].into(),
+                fields: vec!["x".into()],
+            },
+            ..r
+        };
+        assert!(r2
+            .parse(&ParseOptions::default())
+            .unwrap_err()
+            .error
+            .contains("no text column"));
     }
 }

@@ -26,7 +26,9 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> ReadOptions {
-        ReadOptions { max_record_bytes: 16 * 1024 * 1024 }
+        ReadOptions {
+            max_record_bytes: 16 * 1024 * 1024,
+        }
     }
 }
 
@@ -47,12 +49,19 @@ impl FileKind {
     /// The kind a file name says, and whether it is gzip-compressed. `None`: the name says
     /// nothing (no or unknown extension).
     pub fn from_path(path: &Path) -> (Option<FileKind>, bool) {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_ascii_lowercase();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         let (name, gz) = match name.strip_suffix(".gz") {
             Some(inner) => (inner.to_string(), true),
             None => (name, false),
         };
-        let ext = Path::new(&name).extension().and_then(|e| e.to_str()).unwrap_or_default();
+        let ext = Path::new(&name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
         let kind = match ext {
             "txt" | "text" => FileKind::Document(DocFormat::Text),
             "md" | "markdown" => FileKind::Document(DocFormat::Markdown),
@@ -69,7 +78,10 @@ impl FileKind {
     /// Guesses a kind from the first bytes of a file.
     pub fn sniff(head: &[u8]) -> FileKind {
         let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-        let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
+        let start = head
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(head.len());
         match head.get(start) {
             Some(b'{') => FileKind::Jsonl,
             Some(b'[') => FileKind::Json,
@@ -92,7 +104,12 @@ pub struct Records {
 impl Records {
     /// Records from `inputs`, read lazily.
     pub fn new(inputs: Vec<Input>, opts: ReadOptions) -> Records {
-        Records { pending: inputs.into(), walk: None, current: None, opts }
+        Records {
+            pending: inputs.into(),
+            walk: None,
+            current: None,
+            opts,
+        }
     }
 
     fn next_file(&mut self) -> Option<Iter> {
@@ -114,7 +131,9 @@ impl Records {
                         return Some(open_file(path, &self.opts));
                     }
                     Some(Err(e)) => {
-                        let source = e.path().map_or_else(|| "?".to_string(), |p| p.display().to_string());
+                        let source = e
+                            .path()
+                            .map_or_else(|| "?".to_string(), |p| p.display().to_string());
                         return Some(failed(&source, walk_error(&e)));
                     }
                     None => self.walk = None,
@@ -158,11 +177,12 @@ impl Iterator for Records {
 }
 
 fn is_hidden(e: &walkdir::DirEntry) -> bool {
-    e.file_name().to_str().map_or(false, |n| n.starts_with('.'))
+    e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
 }
 
 fn is_gz(path: &Path) -> bool {
-    path.extension().map_or(false, |e| e.eq_ignore_ascii_case("gz"))
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
 }
 
 fn walk_error(e: &walkdir::Error) -> String {
@@ -185,7 +205,8 @@ fn failed(source: &str, error: impl Into<String>) -> Iter {
 }
 
 fn open_stdin(opts: &ReadOptions) -> Iter {
-    let mut reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(256 * 1024, io::stdin()));
+    let mut reader: Box<dyn BufRead + Send> =
+        Box::new(BufReader::with_capacity(256 * 1024, io::stdin()));
     let kind = match reader.fill_buf() {
         Ok(head) => FileKind::sniff(head),
         Err(e) => return failed("-", format!("cannot read stdin: {e}")),
@@ -203,7 +224,7 @@ fn open_file(path: &Path, opts: &ReadOptions) -> Iter {
         Ok(f) => f,
         Err(e) => return failed(&shown, format!("cannot open: {e}")),
     };
-    if file.metadata().map_or(false, |m| m.is_dir()) {
+    if file.metadata().is_ok_and(|m| m.is_dir()) {
         return failed(&shown, "is a directory");
     }
     let (kind, gz) = FileKind::from_path(path);
@@ -227,10 +248,21 @@ fn open_file(path: &Path, opts: &ReadOptions) -> Iter {
     }
 }
 
-fn records_of(source: Arc<str>, reader: Box<dyn BufRead + Send>, kind: FileKind, opts: &ReadOptions) -> Iter {
+fn records_of(
+    source: Arc<str>,
+    reader: Box<dyn BufRead + Send>,
+    kind: FileKind,
+    opts: &ReadOptions,
+) -> Iter {
     match kind {
         FileKind::Document(f) => document(source, reader, f, true, opts),
-        FileKind::Jsonl => Box::new(JsonLines { source, reader, line: 0, limit: opts.max_record_bytes, done: false }),
+        FileKind::Jsonl => Box::new(JsonLines {
+            source,
+            reader,
+            line: 0,
+            limit: opts.max_record_bytes,
+            done: false,
+        }),
         FileKind::Json => json_file(source, reader, opts),
         FileKind::Delimited(delim) => Box::new(delimited(source, reader, delim)),
     }
@@ -247,21 +279,49 @@ fn read_capped(reader: &mut (dyn BufRead + Send), limit: usize) -> io::Result<(V
     Ok((buf, more))
 }
 
-fn document(source: Arc<str>, mut reader: Box<dyn BufRead + Send>, format: DocFormat, titled: bool, opts: &ReadOptions) -> Iter {
+fn document(
+    source: Arc<str>,
+    mut reader: Box<dyn BufRead + Send>,
+    format: DocFormat,
+    titled: bool,
+    opts: &ReadOptions,
+) -> Iter {
     let record = match read_capped(&mut reader, opts.max_record_bytes) {
         Ok((bytes, more)) => {
             let warnings = if more {
-                vec![format!("file larger than {} bytes: the rest was not read", opts.max_record_bytes)]
+                vec![format!(
+                    "file larger than {} bytes: the rest was not read",
+                    opts.max_record_bytes
+                )]
             } else {
                 Vec::new()
             };
             if bytes.iter().all(u8::is_ascii_whitespace) {
-                RawRecord { source, line: None, payload: Payload::Failed("empty file: no posting".into()), warnings }
+                RawRecord {
+                    source,
+                    line: None,
+                    payload: Payload::Failed("empty file: no posting".into()),
+                    warnings,
+                }
             } else {
-                RawRecord { source, line: None, payload: Payload::Document { bytes, format, titled }, warnings }
+                RawRecord {
+                    source,
+                    line: None,
+                    payload: Payload::Document {
+                        bytes,
+                        format,
+                        titled,
+                    },
+                    warnings,
+                }
             }
         }
-        Err(e) => RawRecord { source, line: None, payload: Payload::Failed(format!("cannot read: {e}")), warnings: vec![] },
+        Err(e) => RawRecord {
+            source,
+            line: None,
+            payload: Payload::Failed(format!("cannot read: {e}")),
+            warnings: vec![],
+        },
     };
     Box::new(std::iter::once(record))
 }
@@ -283,20 +343,24 @@ impl Iterator for JsonLines {
         while !self.done {
             self.line += 1;
             let mut buf = Vec::new();
-            let (payload, too_long) = match read_line_capped(&mut *self.reader, &mut buf, self.limit) {
-                Ok(None) => {
-                    self.done = true;
-                    return None;
-                }
-                Ok(Some(n)) => (None, (n > self.limit).then_some(n)),
-                Err(e) => {
-                    self.done = true;
-                    (Some(Payload::Failed(format!("cannot read: {e}"))), None)
-                }
-            };
+            let (payload, too_long) =
+                match read_line_capped(&mut *self.reader, &mut buf, self.limit) {
+                    Ok(None) => {
+                        self.done = true;
+                        return None;
+                    }
+                    Ok(Some(n)) => (None, (n > self.limit).then_some(n)),
+                    Err(e) => {
+                        self.done = true;
+                        (Some(Payload::Failed(format!("cannot read: {e}"))), None)
+                    }
+                };
             let payload = match (payload, too_long) {
                 (Some(p), _) => p,
-                (None, Some(n)) => Payload::Failed(format!("line of {n} bytes is longer than the limit of {} bytes", self.limit)),
+                (None, Some(n)) => Payload::Failed(format!(
+                    "line of {n} bytes is longer than the limit of {} bytes",
+                    self.limit
+                )),
                 (None, None) => {
                     if buf.iter().all(u8::is_ascii_whitespace) {
                         continue;
@@ -304,7 +368,12 @@ impl Iterator for JsonLines {
                     Payload::JsonLine(buf)
                 }
             };
-            return Some(RawRecord { source: self.source.clone(), line: Some(self.line), payload, warnings: Vec::new() });
+            return Some(RawRecord {
+                source: self.source.clone(),
+                line: Some(self.line),
+                payload,
+                warnings: Vec::new(),
+            });
         }
         None
     }
@@ -312,7 +381,11 @@ impl Iterator for JsonLines {
 
 /// Reads one line into `buf`, keeping at most `limit` bytes. Returns the line's full length
 /// (without its end), or `None` at end of input.
-fn read_line_capped(reader: &mut dyn BufRead, buf: &mut Vec<u8>, limit: usize) -> io::Result<Option<usize>> {
+fn read_line_capped(
+    reader: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> io::Result<Option<usize>> {
     let mut total = 0usize;
     let mut any = false;
     loop {
@@ -347,37 +420,72 @@ fn read_line_capped(reader: &mut dyn BufRead, buf: &mut Vec<u8>, limit: usize) -
 
 fn json_file(source: Arc<str>, mut reader: Box<dyn BufRead + Send>, opts: &ReadOptions) -> Iter {
     let fail = |source: Arc<str>, msg: String| -> Iter {
-        Box::new(std::iter::once(RawRecord { source, line: None, payload: Payload::Failed(msg), warnings: vec![] }))
+        Box::new(std::iter::once(RawRecord {
+            source,
+            line: None,
+            payload: Payload::Failed(msg),
+            warnings: vec![],
+        }))
     };
     let (bytes, more) = match read_capped(&mut reader, opts.max_record_bytes) {
         Ok(r) => r,
         Err(e) => return fail(source, format!("cannot read: {e}")),
     };
     if more {
-        return fail(source, format!("JSON file larger than {} bytes; use JSON Lines for big collections", opts.max_record_bytes));
+        return fail(
+            source,
+            format!(
+                "JSON file larger than {} bytes; use JSON Lines for big collections",
+                opts.max_record_bytes
+            ),
+        );
     }
     let value: serde_json::Value = match serde_json::from_slice(&bytes) {
         Ok(v) => v,
         Err(e) => return fail(source, format!("malformed JSON: {e}")),
     };
     match value {
-        serde_json::Value::Array(items) => Box::new(items.into_iter().enumerate().map(move |(i, v)| RawRecord {
-            source: source.clone(),
-            line: Some(i as u64 + 1),
-            payload: Payload::Json(v),
-            warnings: Vec::new(),
+        serde_json::Value::Array(items) => {
+            Box::new(items.into_iter().enumerate().map(move |(i, v)| RawRecord {
+                source: source.clone(),
+                line: Some(i as u64 + 1),
+                payload: Payload::Json(v),
+                warnings: Vec::new(),
+            }))
+        }
+        other => Box::new(std::iter::once(RawRecord {
+            source,
+            line: None,
+            payload: Payload::Json(other),
+            warnings: vec![],
         })),
-        other => Box::new(std::iter::once(RawRecord { source, line: None, payload: Payload::Json(other), warnings: vec![] })),
     }
 }
 
 /// CSV or TSV rows, by header. Fields are decoded lossily; a row that cannot be read is one
 /// failed record and reading goes on.
-pub(crate) fn delimited(source: Arc<str>, reader: Box<dyn BufRead + Send>, delim: u8) -> impl Iterator<Item = RawRecord> {
-    let mut rdr = csv::ReaderBuilder::new().delimiter(delim).flexible(true).has_headers(true).from_reader(reader);
+pub(crate) fn delimited(
+    source: Arc<str>,
+    reader: Box<dyn BufRead + Send>,
+    delim: u8,
+) -> impl Iterator<Item = RawRecord> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delim)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(reader);
     let headers: Result<Arc<[String]>, String> = rdr
         .byte_headers()
-        .map(|h| h.iter().map(|f| String::from_utf8_lossy(f).trim().trim_start_matches('\u{feff}').to_string()).collect())
+        .map(|h| {
+            h.iter()
+                .map(|f| {
+                    String::from_utf8_lossy(f)
+                        .trim()
+                        .trim_start_matches('\u{feff}')
+                        .to_string()
+                })
+                .collect()
+        })
         .map_err(|e| format!("cannot read the header row: {e}"));
     let mut state = Some((rdr, headers));
     let mut header_failed = false;
@@ -390,7 +498,12 @@ pub(crate) fn delimited(source: Arc<str>, reader: Box<dyn BufRead + Send>, delim
                     return None;
                 }
                 header_failed = true;
-                return Some(RawRecord { source: source.clone(), line: Some(1), payload: Payload::Failed(e.clone()), warnings: vec![] });
+                return Some(RawRecord {
+                    source: source.clone(),
+                    line: Some(1),
+                    payload: Payload::Failed(e.clone()),
+                    warnings: vec![],
+                });
             }
         };
         let mut row = csv::ByteRecord::new();
@@ -407,7 +520,12 @@ pub(crate) fn delimited(source: Arc<str>, reader: Box<dyn BufRead + Send>, delim
                     .map(|f| super::record::decode(f, &mut warnings))
                     .collect();
                 warnings.dedup();
-                Some(RawRecord { source: source.clone(), line: Some(line), payload: Payload::Row { headers, fields }, warnings })
+                Some(RawRecord {
+                    source: source.clone(),
+                    line: Some(line),
+                    payload: Payload::Row { headers, fields },
+                    warnings,
+                })
             }
             Err(e) => {
                 let line = e.position().map(|p| p.line());
@@ -415,7 +533,12 @@ pub(crate) fn delimited(source: Arc<str>, reader: Box<dyn BufRead + Send>, delim
                 if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                     state = None;
                 }
-                Some(RawRecord { source: source.clone(), line, payload: Payload::Failed(format!("malformed row: {e}")), warnings: vec![] })
+                Some(RawRecord {
+                    source: source.clone(),
+                    line,
+                    payload: Payload::Failed(format!("malformed row: {e}")),
+                    warnings: vec![],
+                })
             }
         }
     })

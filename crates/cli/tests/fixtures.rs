@@ -1,0 +1,115 @@
+//! Every fixture posting against its line in `fixtures/expected.tsv`; all mismatches are
+//! reported together.
+
+use crate::util::*;
+
+#[test]
+fn fixtures_match_expected_verdicts() {
+    let expected = std::fs::read_to_string(root().join("fixtures/expected.tsv")).unwrap();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for line in expected
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [file, primary, labels, fsds, title_role, mismatch] = cols[..] else {
+            panic!("bad line in expected.tsv: {line:?}");
+        };
+        let path = fixture(file).display().to_string();
+        let out = run(&["--format", "jsonl", &path], None);
+        assert_eq!(out.code, 0, "{file}: {}", out.stderr);
+        let records = out.records();
+        let v = records[0].verdict();
+        let labels: Vec<String> = if labels == "-" {
+            vec![]
+        } else {
+            labels.split(',').map(String::from).collect()
+        };
+        let got = (
+            v.primary.as_str(),
+            &v.labels,
+            v.fsds.flag.to_string(),
+            v.title_role.as_str(),
+            v.mismatch.to_string(),
+        );
+        let want = (
+            primary,
+            &labels,
+            fsds.to_string(),
+            title_role,
+            mismatch.to_string(),
+        );
+        if got != want {
+            failures.push(format!("{file}: want {want:?}, got {got:?}"));
+        }
+        checked += 1;
+    }
+    assert!(checked >= 8);
+    assert!(
+        failures.is_empty(),
+        "fixture mismatches:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn fsds_reasons_carry_their_evidence() {
+    let out = run(
+        &[
+            "--format",
+            "jsonl",
+            &fixture("hidden_fsds.txt").display().to_string(),
+        ],
+        None,
+    );
+    let records = out.records();
+    let v = records[0].verdict();
+    let rules: Vec<&str> = v.fsds.reasons.iter().map(|r| r.rule.as_str()).collect();
+    assert!(
+        rules.contains(&"de_mle_merge") && rules.contains(&"startup_signals"),
+        "{rules:?}"
+    );
+    let signals = v
+        .fsds
+        .reasons
+        .iter()
+        .find(|r| r.rule == "startup_signals")
+        .unwrap();
+    assert!(
+        signals.terms.iter().any(|t| t == "first data hire"),
+        "{:?}",
+        signals.terms
+    );
+    assert!(
+        v.stages.contains(&"acquisition".to_string())
+            && v.stages.contains(&"deployment".to_string())
+    );
+}
+
+#[test]
+fn evidence_spans_point_at_the_terms() {
+    let path = fixture("data_engineer.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // The first line is the title; spans are offsets into the body after it.
+    let body = &text[text.find('\n').unwrap() + 1..];
+    let out = run(&["--format", "jsonl", &path.display().to_string()], None);
+    let records = out.records();
+    let v = records[0].verdict();
+    assert!(v.evidence.len() > 10);
+    for e in &v.evidence {
+        let found = &body[e.start..e.end].to_lowercase();
+        assert!(
+            found.starts_with(&e.term.to_lowercase()),
+            "{found:?} vs {:?}",
+            e.term
+        );
+    }
+    // Benefits text counts for nothing, even "dashboards".
+    let dash = v
+        .evidence
+        .iter()
+        .find(|e| e.term == "dashboards")
+        .expect("dashboards found");
+    assert_eq!((dash.section.as_str(), dash.weight), ("benefits", 0.0));
+}

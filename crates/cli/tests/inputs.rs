@@ -1,0 +1,181 @@
+//! Every input shape: stdin text and JSONL, text, Markdown, HTML, JSONL, JSON, CSV, TSV, gzip,
+//! directories.
+
+use crate::util::*;
+use std::io::Write;
+
+#[test]
+fn stdin_plain_text_with_title() {
+    let out = run(&["--title", "Data Scientist"], Some(DE_TEXT.as_bytes()));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let records = out.records();
+    assert_eq!(records.len(), 1);
+    let v = records[0].verdict();
+    assert_eq!(
+        (v.id.as_str(), v.title.as_str(), v.primary.as_str()),
+        ("-", "Data Scientist", "de")
+    );
+    assert_eq!((v.title_role.as_str(), v.mismatch), ("ds", true));
+    // stdin text has no title line: the first line is body.
+    assert!(v.evidence.iter().any(|e| e.start < 40));
+}
+
+#[test]
+fn stdin_jsonl_is_detected_and_dash_means_stdin() {
+    let input = format!(
+        "{}\n\n{}\n",
+        serde_json::json!({"id": "a", "title": "Data Engineer", "text": DE_TEXT}),
+        serde_json::json!({"id": 2, "title": "Data Scientist", "description": DS_TEXT})
+    );
+    let out = run(&["-"], Some(input.as_bytes()));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let r = out.records();
+    let got: Vec<(&str, &str)> = r
+        .iter()
+        .map(|r| (r.id(), r.verdict().primary.as_str()))
+        .collect();
+    assert_eq!(got, vec![("a", "de"), ("2", "ds")]);
+}
+
+#[test]
+fn text_markdown_and_html_files() {
+    let d = Dir::new();
+    let txt = d.write("a.txt", format!("Data Engineer\n{DE_TEXT}\n"));
+    let md = d.write(
+        "b.md",
+        format!("# **Data Scientist**\n\n## Responsibilities\n- {DS_TEXT}\n"),
+    );
+    let html = d.write(
+        "c.html",
+        r#"<html><head><title>Careers | Acme</title><style>p { color: red }</style>
+            <script type="application/ld+json">{"@type": "JobPosting", "title": "ML Engineer"}</script>
+            <script>var airflow = "spark kafka";</script></head>
+            <body><h1>Join us</h1><h2>Responsibilities</h2><ul><li>Deploy models to production with Kubernetes &amp; MLflow</li>
+            <li>Build the model registry and feature store</li></ul></body></html>"#,
+    );
+    let out = run(&["--format", "jsonl", &txt, &md, &html], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let r = out.records();
+    let v: Vec<_> = r.iter().map(|r| r.verdict()).collect();
+    assert_eq!(
+        (v[0].id.as_str(), v[0].title.as_str(), v[0].primary.as_str()),
+        (txt.as_str(), "Data Engineer", "de")
+    );
+    assert_eq!(
+        (v[1].title.as_str(), v[1].primary.as_str()),
+        ("Data Scientist", "ds")
+    );
+    assert_eq!(
+        (v[2].title.as_str(), v[2].primary.as_str()),
+        ("ML Engineer", "mle")
+    );
+    // Script and style text is not posting text.
+    assert!(v[2]
+        .evidence
+        .iter()
+        .all(|e| e.term != "airflow" && e.term != "kafka"));
+    // Block structure survives: the list items sit under the Responsibilities heading.
+    assert!(v[2]
+        .evidence
+        .iter()
+        .filter(|e| e.role == "mle")
+        .all(|e| e.section == "responsibilities"));
+}
+
+#[test]
+fn jsonl_json_csv_tsv_and_gzip_files() {
+    let d = Dir::new();
+    let jsonl = d.write(
+        "p.jsonl",
+        format!("{}\n", serde_json::json!({"title": "DE", "body": DE_TEXT})),
+    );
+    let json = d.write(
+        "p.json",
+        serde_json::json!([{"id": "j1", "text": DS_TEXT}, {"@type": "JobPosting", "title": "Data Engineer", "description": format!("<p>{DE_TEXT}</p>")}]).to_string(),
+    );
+    let csv = d.write("p.csv", format!("job_id,Title,Job Description\n7,Data Engineer,\"{}\nsecond line, with comma\"\n,Data Scientist,{}\n", DE_TEXT, DS_TEXT.replace(',', "")));
+    let tsv = d.write("p.tsv", format!("title\ttext\nDE\t{DE_TEXT}\n"));
+    let gz = d.path("q.jsonl.gz");
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).unwrap(),
+        flate2::Compression::fast(),
+    );
+    writeln!(enc, "{}", serde_json::json!({"id": "z", "text": DS_TEXT})).unwrap();
+    enc.finish().unwrap();
+    let gz = gz.display().to_string();
+    let out = run(&["-f", "jsonl", &jsonl, &json, &csv, &tsv, &gz], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let r = out.records();
+    let got: Vec<(String, String)> = r
+        .iter()
+        .map(|r| (r.id().to_string(), r.verdict().primary.clone()))
+        .collect();
+    let want = vec![
+        (format!("{jsonl}:1"), "de".to_string()),
+        ("j1".to_string(), "ds".to_string()),
+        (format!("{json}:2"), "de".to_string()),
+        ("7".to_string(), "de".to_string()),
+        (format!("{csv}:4"), "ds".to_string()),
+        (format!("{tsv}:2"), "de".to_string()),
+        ("z".to_string(), "ds".to_string()),
+    ];
+    assert_eq!(got, want);
+    // The JSON-LD title and the CSV title column are used.
+    assert_eq!(r[2].verdict().title, "Data Engineer");
+    assert_eq!(r[3].verdict().title, "Data Engineer");
+}
+
+#[test]
+fn chosen_fields_and_columns() {
+    let d = Dir::new();
+    let csv = d.write("x.csv", format!("ref,role,jd\nR1,Analyst,\"{DE_TEXT}\"\n"));
+    let out = run(
+        &[
+            "-f",
+            "jsonl",
+            "--text-field",
+            "jd",
+            "--title-field",
+            "role",
+            "--id-field",
+            "ref",
+            &csv,
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let r = out.records();
+    let v = r[0].verdict();
+    assert_eq!(
+        (v.id.as_str(), v.title.as_str(), v.primary.as_str()),
+        ("R1", "Analyst", "de")
+    );
+}
+
+#[test]
+fn directories_are_walked_in_sorted_order() {
+    let d = Dir::new();
+    d.write("b/2.txt", format!("Data Engineer\n{DE_TEXT}"));
+    d.write("b/1.md", format!("Data Scientist\n{DS_TEXT}"));
+    d.write(
+        "a.jsonl",
+        format!("{}\n", serde_json::json!({"text": DS_TEXT})),
+    );
+    d.write("noext", format!("Data Engineer\n{DE_TEXT}"));
+    d.write("image.png", [0x89u8, b'P', b'N', b'G', 0, 0]);
+    d.write(".hidden.txt", "Data Engineer\nAirflow");
+    let out = run(&["-f", "jsonl", &d.root()], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let r = out.records();
+    let root = d.root();
+    let ids: Vec<&str> = r.iter().map(|r| r.id()).collect();
+    assert_eq!(
+        ids,
+        vec![
+            format!("{root}/a.jsonl:1").as_str(),
+            format!("{root}/b/1.md").as_str(),
+            format!("{root}/b/2.txt").as_str(),
+            format!("{root}/noext").as_str(),
+        ]
+    );
+}

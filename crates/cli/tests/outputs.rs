@@ -1,0 +1,153 @@
+//! Output formats: JSONL, JSON, CSV, table, summary.
+
+use crate::util::*;
+
+fn two_postings() -> String {
+    format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "1", "title": "=HYPERLINK(\"http://x\")", "text": DE_TEXT}),
+        serde_json::json!({"id": "2", "title": "Data Scientist", "text": DS_TEXT})
+    )
+}
+
+#[test]
+fn json_is_one_array_in_input_order() {
+    let out = run(&["-f", "json"], Some(two_postings().as_bytes()));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: Vec<Verdict> = serde_json::from_str(&out.stdout).expect("a JSON array of verdicts");
+    assert_eq!(
+        v.iter().map(|v| v.id.as_str()).collect::<Vec<_>>(),
+        vec!["1", "2"]
+    );
+    let empty = run(&["-f", "json", "-"], Some(b"{\"text\": \"\"}\n"));
+    let arr: Vec<serde_json::Value> = serde_json::from_str(&empty.stdout).unwrap();
+    assert_eq!(arr.len(), 1);
+}
+
+#[test]
+fn csv_has_a_header_and_defuses_formulas() {
+    let out = run(&["-f", "csv"], Some(two_postings().as_bytes()));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut rdr = csv::Reader::from_reader(out.stdout.as_bytes());
+    let headers = rdr.headers().unwrap().clone();
+    assert_eq!(&headers[0], "id");
+    assert_eq!(&headers[2], "primary");
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(&rows[0][1], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(&rows[0][2], "de");
+    assert_eq!(&rows[1][2], "ds");
+    assert!(
+        rows[0][14].contains("de:apache airflow"),
+        "{:?}",
+        &rows[0][14]
+    );
+}
+
+#[test]
+fn table_is_readable() {
+    let out = run(
+        &[
+            "-f",
+            "table",
+            &fixture("hidden_fsds.txt").display().to_string(),
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("primary  de (Data Engineer)"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("MISMATCH"));
+    assert!(out.stdout.contains("FSDS     yes"));
+    assert!(out.stdout.contains("de_mle_merge"));
+    assert!(out.stdout.contains("first data hire"));
+}
+
+#[test]
+fn summary_counts_a_batch() {
+    let path = root().join("fixtures/postings").display().to_string();
+    let out = run(&["-f", "summary", &path], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("8 records, 8 classified, 0 errors"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .lines()
+            .any(|l| l.trim_start().starts_with("none") && l.contains(" 2 ")),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("FSDS"));
+    // --summary with another format: records on stdout, summary on stderr.
+    let out = run(&["-f", "jsonl", "--summary", &path], None);
+    assert_eq!(out.records().len(), 8);
+    assert!(out.stderr.contains("rolecall summary"));
+}
+
+#[test]
+fn no_evidence_flag_drops_the_list() {
+    let out = run(
+        &["--no-evidence", "-f", "jsonl"],
+        Some(two_postings().as_bytes()),
+    );
+    assert!(out
+        .records()
+        .iter()
+        .all(|r| r.verdict().evidence.is_empty()));
+    // The verdict is unchanged.
+    assert_eq!(out.records()[0].verdict().primary, "de");
+}
+
+#[test]
+fn output_is_identical_with_one_or_two_threads() {
+    let path = root().join("fixtures/postings").display().to_string();
+    let one = run(&["-j", "1", "-f", "jsonl", &path], None);
+    let two = run(&["-j", "2", "-f", "jsonl", &path], None);
+    assert_eq!(one.stdout, two.stdout);
+    assert!(!one.stdout.is_empty());
+}
+
+#[test]
+fn every_number_in_the_record_is_in_range() {
+    let path = root().join("fixtures/postings").display().to_string();
+    let out = run(&["-f", "jsonl", &path], None);
+    for r in out.records() {
+        let v = r.verdict();
+        let scores = [&v.scores.de, &v.scores.ds, &v.scores.mle, &v.scores.analyst];
+        for s in scores {
+            assert!(
+                (0.0..=1.0).contains(&s.strength) && (0.0..=1.0).contains(&s.share),
+                "{}",
+                v.id
+            );
+        }
+        let shares: f64 = scores.iter().map(|s| s.share).sum();
+        assert!(
+            shares == 0.0 || (shares - 1.0).abs() < 0.01,
+            "{}: shares sum to {shares}",
+            v.id
+        );
+        assert!((0.0..=1.0).contains(&v.fsds.confidence));
+        let total: f64 = v.fsds.reasons.iter().map(|r| r.weight).sum();
+        assert!(
+            (total.min(1.0) - v.fsds.confidence).abs() < 0.01,
+            "{}",
+            v.id
+        );
+        assert!(v
+            .fsds
+            .reasons
+            .iter()
+            .all(|r| r.weight > 0.0 && !r.detail.is_empty()));
+        assert!(v
+            .evidence
+            .iter()
+            .all(|e| e.weight >= 0.0 && e.start < e.end));
+    }
+}

@@ -1,0 +1,67 @@
+//! `rolecall eval` and `rolecall lexicon`.
+
+use crate::util::*;
+
+fn gold_file(d: &Dir) -> String {
+    let rows = [
+        serde_json::json!({"id": "g1", "title": "Data Engineer", "text": DE_TEXT, "primary": "de", "roles": ["de"], "fsds": false, "title_role": "de"}),
+        serde_json::json!({"id": "g2", "title": "Data Engineer", "text": DS_TEXT, "primary": "ds", "roles": ["ds"], "fsds": false, "title_role": "de"}),
+        serde_json::json!({"id": "g3", "title": "Nurse", "text": "Care for patients on the night shift.", "primary": "none", "roles": [], "fsds": false, "title_role": "none"}),
+    ];
+    d.write(
+        "gold.jsonl",
+        rows.iter()
+            .map(|r| r.to_string() + "\n")
+            .collect::<String>(),
+    )
+}
+
+#[test]
+fn eval_reports_rolecall_and_the_title_baseline() {
+    let d = Dir::new();
+    let gold = gold_file(&d);
+    let out = run(&["eval", "--json", &gold], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let reports: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(reports[0]["system"], "rolecall");
+    assert_eq!(reports[0]["accuracy"], 1.0);
+    assert_eq!(reports[1]["system"], "title-only");
+    // The title says DE for the DS posting.
+    assert!((reports[1]["accuracy"].as_f64().unwrap() - 2.0 / 3.0).abs() < 1e-9);
+    let text = run(&["eval", "--errors", &gold], None);
+    assert!(text.stdout.contains("primary accuracy"));
+    assert!(text.stdout.contains("misclassified"));
+}
+
+#[test]
+fn lexicon_check_and_suggest() {
+    let out = run(&["lexicon", "check"], None);
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.starts_with("lexicon ok"));
+    let d = Dir::new();
+    let gold = gold_file(&d);
+    let out = run(
+        &[
+            "lexicon",
+            "suggest",
+            "--role",
+            "de",
+            "--min-docs",
+            "1",
+            "-n",
+            "5",
+            &gold,
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.lines().count() > 1);
+    // Terms the lexicon already has are not suggested.
+    assert!(!out
+        .stdout
+        .lines()
+        .skip(1)
+        .any(|l| l.ends_with(" apache airflow")));
+    let bad = run(&["lexicon", "suggest", "--role", "wizard", &gold], None);
+    assert_eq!(bad.code, 2);
+}
