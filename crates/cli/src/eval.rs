@@ -88,7 +88,7 @@ pub struct Report {
     pub accuracy: f64,
     pub macro_f1: f64,
     pub per_class: BTreeMap<String, Prf>,
-    /// confusion[gold][predicted]
+    /// Counts by gold class (outer key), then predicted class (inner key).
     pub confusion: BTreeMap<String, BTreeMap<String, usize>>,
     pub fsds: Prf,
     pub labels_micro_f1: f64,
