@@ -92,6 +92,8 @@ pub struct Report {
     pub confusion: BTreeMap<String, BTreeMap<String, usize>>,
     pub fsds: Prf,
     pub labels_micro_f1: f64,
+    /// Each role as a label (the hybrids): precision, recall and F1.
+    pub labels_per_role: BTreeMap<String, Prf>,
     pub title_role_accuracy: Option<f64>,
     pub mismatch_agreement: Option<f64>,
 }
@@ -102,6 +104,7 @@ pub fn score(system: &str, gold: &[Gold], preds: &BTreeMap<String, Prediction>) 
     let mut confusion: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     let (mut correct, mut ftp, mut ffp, mut ffn) = (0, 0, 0, 0);
     let (mut ltp, mut lfp, mut lfn) = (0, 0, 0);
+    let mut by_role: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
     let (mut title_ok, mut title_n, mut mm_ok, mut mm_n) = (0, 0, 0, 0);
     for g in gold {
         let none = Prediction {
@@ -133,6 +136,16 @@ pub fn score(system: &str, gold: &[Gold], preds: &BTreeMap<String, Prediction>) 
             }
         }
         lfn += g.roles.iter().filter(|r| !p.roles.contains(r)).count();
+        for role in &CLASSES[..4] {
+            let (gi, pi) = (g.roles.iter().any(|r| r == role), p.roles.iter().any(|r| r == role));
+            let e = by_role.entry(role).or_default();
+            match (gi, pi) {
+                (true, true) => e.0 += 1,
+                (false, true) => e.1 += 1,
+                (true, false) => e.2 += 1,
+                _ => {}
+            }
+        }
         if let (Some(gt), Some(pt)) = (&g.title_role, &p.title_role) {
             title_n += 1;
             title_ok += usize::from(gt == pt);
@@ -172,6 +185,7 @@ pub fn score(system: &str, gold: &[Gold], preds: &BTreeMap<String, Prediction>) 
         confusion,
         fsds: Prf::from_counts(ftp, ffp, ffn),
         labels_micro_f1: labels.f1,
+        labels_per_role: by_role.into_iter().map(|(r, (tp, fp, fn_))| (r.to_string(), Prf::from_counts(tp, fp, fn_))).collect(),
         title_role_accuracy: (title_n > 0).then(|| title_ok as f64 / title_n as f64),
         mismatch_agreement: (mm_n > 0).then(|| mm_ok as f64 / mm_n as f64),
     }
@@ -328,6 +342,10 @@ fn render(reports: &[Report]) -> String {
                 "  {c:<8} {:.3} / {:.3} / {:.3}  ({})",
                 p.precision, p.recall, p.f1, p.support
             );
+        }
+        let _ = writeln!(s, "  as labels (hybrids): precision / recall / F1, support");
+        for (role, p) in &r.labels_per_role {
+            let _ = writeln!(s, "  {role:<8} {:.3} / {:.3} / {:.3}  ({})", p.precision, p.recall, p.f1, p.support);
         }
         let _ = writeln!(s, "  confusion (rows: gold, columns: predicted)");
         let _ = write!(s, "  {:<8}", "");

@@ -115,6 +115,8 @@ pub struct RoleScore {
     pub strength: f32,
     /// The role's share of the posting's role evidence, in [0, 1].
     pub share: f32,
+    /// How many distinct terms contributed to the role.
+    pub terms: usize,
 }
 
 /// Everything one pass over a posting found, scored.
@@ -141,6 +143,25 @@ impl Analysis {
     /// The strength of one stage.
     pub fn stage(&self, stage: Stage) -> f32 {
         self.stages[stage.index()]
+    }
+
+    /// Adds `raw` evidence to a role from outside the text (the title's claim, as a prior) and
+    /// recomputes strengths and shares.
+    /// The prior counts as one more distinct term.
+    pub fn add_prior(&mut self, role: Role, raw: f32, params: &ScoreParams) {
+        if raw > 0.0 {
+            self.roles[role.index()].raw += raw;
+            self.roles[role.index()].terms += 1;
+        }
+        self.rescore(params);
+    }
+
+    fn rescore(&mut self, params: &ScoreParams) {
+        let total: f32 = self.roles.iter().map(|r| r.raw).sum();
+        for r in &mut self.roles {
+            r.strength = saturate(r.raw, params.saturation);
+            r.share = if total > 0.0 { r.raw / total } else { 0.0 };
+        }
     }
 }
 
@@ -274,6 +295,10 @@ impl Lexicon {
             };
             if let TermKind::Role(r) = term.kind {
                 out.roles[r.index()].raw += e.contribution;
+                // The first (strongest) occurrence of a term tells whether the term counted.
+                if factor == 1.0 && e.contribution > 0.0 {
+                    out.roles[r.index()].terms += 1;
+                }
             }
             if let Some(stage) = term.stage {
                 stage_raw[stage.index()] += e.contribution;
@@ -282,11 +307,7 @@ impl Lexicon {
         for e in &mut out.signals {
             e.contribution = terms[e.term].weight * e.modifier;
         }
-        let total: f32 = out.roles.iter().map(|r| r.raw).sum();
-        for r in &mut out.roles {
-            r.strength = saturate(r.raw, params.saturation);
-            r.share = if total > 0.0 { r.raw / total } else { 0.0 };
-        }
+        out.rescore(params);
         for (s, raw) in out.stages.iter_mut().zip(stage_raw) {
             *s = saturate(raw, params.stage_saturation);
         }

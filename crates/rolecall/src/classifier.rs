@@ -4,7 +4,7 @@ use crate::error::Error;
 use crate::posting::Posting;
 use crate::verdict::{EvidenceItem, EvidenceKind, Score, Scores, Verdict};
 use rolecall_lexicon::{Lexicon, Role, TermKind};
-use rolecall_rules::{decide, Config};
+use rolecall_rules::{apply_title_prior, decide, Config};
 use std::path::Path;
 
 /// Classifies postings. Build it once; it is `Send + Sync` and cheap to share by reference.
@@ -64,7 +64,8 @@ impl Classifier {
 
     /// Classifies one posting.
     pub fn classify(&self, posting: &Posting) -> Verdict {
-        let analysis = self.lexicon.analyze(&posting.text, &self.config.scoring);
+        let mut analysis = self.lexicon.analyze(&posting.text, &self.config.scoring);
+        apply_title_prior(&self.lexicon, &mut analysis, &posting.title, &self.config);
         let decision = decide(&self.lexicon, &analysis, &posting.title, &self.config);
         let terms = self.lexicon.terms();
         let score = |r: Role| {

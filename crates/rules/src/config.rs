@@ -14,6 +14,8 @@ pub struct Config {
     /// How hits become scores.
     #[serde(default)]
     pub scoring: ScoreParams,
+    /// The title's claim as a prior.
+    pub title: TitleConfig,
     /// When a posting is a data job at all, and which role is primary.
     pub primary: PrimaryConfig,
     /// Which roles are labelled.
@@ -22,14 +24,25 @@ pub struct Config {
     pub fsds: FsdsConfig,
 }
 
+/// How much the title's claim counts.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TitleConfig {
+    /// Raw evidence added to the role the title claims, before the rules run. The body still
+    /// decides: a prior this size is about one clear duty.
+    pub prior: f32,
+}
+
 /// When a posting has a primary role.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PrimaryConfig {
     /// Below this strength in every role, the posting is not a data job.
     pub min_strength: f32,
-    /// The analyst role is primary only if its strength exceeds the strongest modelling or
-    /// engineering role by this margin times that role's strength (analyst words such as SQL and
+    /// The primary role needs at least this many distinct terms (one phrase is not a job).
+    pub min_terms: usize,
+    /// The analyst role is primary only if its raw evidence exceeds that of the strongest
+    /// modelling or engineering role by this fraction (analyst words such as reports and
     /// dashboards appear in every data posting).
     pub analyst_margin: f32,
 }
@@ -40,8 +53,10 @@ pub struct PrimaryConfig {
 pub struct LabelConfig {
     /// A role is labelled from this strength on...
     pub min_strength: f32,
-    /// ...when it also holds at least this share of the role evidence.
+    /// ...when it also holds at least this share of the role evidence...
     pub min_share: f32,
+    /// ...and at least this many distinct terms.
+    pub min_terms: usize,
 }
 
 /// The FSDS rules: each rule adds confidence; the flag is raised at `flag_min`.
@@ -136,6 +151,9 @@ impl Config {
             if !(0.0..=1.0).contains(&v) {
                 return Err(format!("{name} = {v}: must be between 0 and 1"));
             }
+        }
+        if !(0.0..=10.0).contains(&self.title.prior) {
+            return Err(format!("title.prior = {}: must be between 0 and 10", self.title.prior));
         }
         let positive = [
             ("scoring.saturation", self.scoring.saturation),

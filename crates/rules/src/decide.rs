@@ -59,6 +59,14 @@ pub struct Decision {
     pub stages: Vec<Stage>,
 }
 
+/// Adds the title's claim to the analysis as a prior (`[title] prior` in `rules.toml`); a title
+/// that names no data role adds nothing.
+pub fn apply_title_prior(lexicon: &Lexicon, analysis: &mut Analysis, title: &str, config: &Config) {
+    if let (Some(role), _) = lexicon.title_role(title) {
+        analysis.add_prior(role, config.title.prior, &config.scoring);
+    }
+}
+
 /// Applies the rules of `config` to an analysis of a posting with the given title.
 pub fn decide(lexicon: &Lexicon, analysis: &Analysis, title: &str, config: &Config) -> Decision {
     let primary = primary_role(analysis, config);
@@ -80,18 +88,21 @@ pub fn decide(lexicon: &Lexicon, analysis: &Analysis, title: &str, config: &Conf
     }
 }
 
+/// The role with the most evidence. Raw evidence, not strength, is compared: strengths
+/// saturate near 1 and stop telling a strong role from a stronger one.
 fn primary_role(analysis: &Analysis, config: &Config) -> Option<Role> {
-    let strength = |r: Role| analysis.role(r).strength;
+    let raw = |r: Role| analysis.role(r).raw;
     let best = [Role::De, Role::Ds, Role::Mle]
         .into_iter()
-        .max_by(|&a, &b| strength(a).total_cmp(&strength(b)).then(b.cmp(&a)))?;
-    let analyst = strength(Role::Analyst);
-    let pick = if analyst > strength(best) * (1.0 + config.primary.analyst_margin) {
+        .max_by(|&a, &b| raw(a).total_cmp(&raw(b)).then(b.cmp(&a)))?;
+    let pick = if raw(Role::Analyst) > raw(best) * (1.0 + config.primary.analyst_margin) {
         Role::Analyst
     } else {
         best
     };
-    (strength(pick) >= config.primary.min_strength).then_some(pick)
+    let score = analysis.role(pick);
+    (score.strength >= config.primary.min_strength && score.terms >= config.primary.min_terms)
+        .then_some(pick)
 }
 
 fn labels(analysis: &Analysis, primary: Option<Role>, config: &Config) -> Vec<Role> {
@@ -103,7 +114,9 @@ fn labels(analysis: &Analysis, primary: Option<Role>, config: &Config) -> Vec<Ro
         .filter(|&r| {
             let s = analysis.role(r);
             r == primary
-                || (s.strength >= config.labels.min_strength && s.share >= config.labels.min_share)
+                || (s.strength >= config.labels.min_strength
+                    && s.share >= config.labels.min_share
+                    && s.terms >= config.labels.min_terms)
         })
         .collect()
 }

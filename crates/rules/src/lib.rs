@@ -29,5 +29,7 @@
 mod config;
 mod decide;
 
-pub use config::{Config, ConfigError, FsdsConfig, LabelConfig, PrimaryConfig, BUILTIN_RULES};
-pub use decide::{decide, Decision, Fsds, Reason, Rule};
+pub use config::{
+    Config, ConfigError, FsdsConfig, LabelConfig, PrimaryConfig, TitleConfig, BUILTIN_RULES,
+};
+pub use decide::{apply_title_prior, decide, Decision, Fsds, Reason, Rule};
