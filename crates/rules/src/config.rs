@@ -31,6 +31,9 @@ pub struct TitleConfig {
     /// Raw evidence added to the role the title claims, before the rules run. The body still
     /// decides: a prior this size is about one clear duty.
     pub prior: f32,
+    /// The primary role's minimum strength when the title names a non-data job (a `none`
+    /// pattern in `titles.txt`).
+    pub non_data_min_strength: f32,
 }
 
 /// When a posting has a primary role.
@@ -139,6 +142,7 @@ impl Config {
     fn validate(&self) -> Result<(), String> {
         let unit = [
             ("primary.min_strength", self.primary.min_strength),
+            ("title.non_data_min_strength", self.title.non_data_min_strength),
             ("labels.min_strength", self.labels.min_strength),
             ("labels.min_share", self.labels.min_share),
             ("fsds.role_min", self.fsds.role_min),

@@ -69,13 +69,20 @@ pub fn apply_title_prior(lexicon: &Lexicon, analysis: &mut Analysis, title: &str
 
 /// Applies the rules of `config` to an analysis of a posting with the given title.
 pub fn decide(lexicon: &Lexicon, analysis: &Analysis, title: &str, config: &Config) -> Decision {
-    let primary = primary_role(analysis, config);
+    // A title that names a non-data job ("Product Marketing Manager") asks more of the body.
+    let non_data_title = matches!(lexicon.title_role(title), (None, Some(_)));
+    let min_strength = if non_data_title {
+        config.title.non_data_min_strength
+    } else {
+        config.primary.min_strength
+    };
+    let primary = primary_role(analysis, min_strength, config);
     let labels = labels(analysis, primary, config);
     let stages = Stage::ALL
         .into_iter()
         .filter(|&s| analysis.stage(s) >= config.fsds.stage_min)
         .collect::<Vec<_>>();
-    let fsds = fsds(lexicon, analysis, &stages, config);
+    let fsds = fsds(lexicon, analysis, &labels, &stages, config);
     let title_role = lexicon.title_role(title).0;
     let mismatch = !title.trim().is_empty() && title_role != primary;
     Decision {
@@ -90,7 +97,7 @@ pub fn decide(lexicon: &Lexicon, analysis: &Analysis, title: &str, config: &Conf
 
 /// The role with the most evidence. Raw evidence, not strength, is compared: strengths
 /// saturate near 1 and stop telling a strong role from a stronger one.
-fn primary_role(analysis: &Analysis, config: &Config) -> Option<Role> {
+fn primary_role(analysis: &Analysis, min_strength: f32, config: &Config) -> Option<Role> {
     let raw = |r: Role| analysis.role(r).raw;
     let best = [Role::De, Role::Ds, Role::Mle]
         .into_iter()
@@ -101,7 +108,7 @@ fn primary_role(analysis: &Analysis, config: &Config) -> Option<Role> {
         best
     };
     let score = analysis.role(pick);
-    (score.strength >= config.primary.min_strength && score.terms >= config.primary.min_terms)
+    (score.strength >= min_strength && score.terms >= config.primary.min_terms)
         .then_some(pick)
 }
 
@@ -147,9 +154,16 @@ fn top_terms(lexicon: &Lexicon, analysis: &Analysis, role: Role, n: usize) -> Ve
     out
 }
 
-fn fsds(lexicon: &Lexicon, analysis: &Analysis, stages: &[Stage], config: &Config) -> Fsds {
+fn fsds(
+    lexicon: &Lexicon,
+    analysis: &Analysis,
+    labels: &[Role],
+    stages: &[Stage],
+    config: &Config,
+) -> Fsds {
     let c = &config.fsds;
-    let strong = |r: Role| analysis.role(r).strength >= c.role_min;
+    // A role counts for the merge rules when it is labelled and strong.
+    let strong = |r: Role| labels.contains(&r) && analysis.role(r).strength >= c.role_min;
     let mut reasons = Vec::new();
     let pct = |r: Role| (analysis.role(r).strength * 100.0).round();
     if strong(Role::De) && strong(Role::Mle) {
