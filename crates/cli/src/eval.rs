@@ -137,7 +137,10 @@ pub fn score(system: &str, gold: &[Gold], preds: &BTreeMap<String, Prediction>) 
         }
         lfn += g.roles.iter().filter(|r| !p.roles.contains(r)).count();
         for role in &CLASSES[..4] {
-            let (gi, pi) = (g.roles.iter().any(|r| r == role), p.roles.iter().any(|r| r == role));
+            let (gi, pi) = (
+                g.roles.iter().any(|r| r == role),
+                p.roles.iter().any(|r| r == role),
+            );
             let e = by_role.entry(role).or_default();
             match (gi, pi) {
                 (true, true) => e.0 += 1,
@@ -185,7 +188,10 @@ pub fn score(system: &str, gold: &[Gold], preds: &BTreeMap<String, Prediction>) 
         confusion,
         fsds: Prf::from_counts(ftp, ffp, ffn),
         labels_micro_f1: labels.f1,
-        labels_per_role: by_role.into_iter().map(|(r, (tp, fp, fn_))| (r.to_string(), Prf::from_counts(tp, fp, fn_))).collect(),
+        labels_per_role: by_role
+            .into_iter()
+            .map(|(r, (tp, fp, fn_))| (r.to_string(), Prf::from_counts(tp, fp, fn_)))
+            .collect(),
         title_role_accuracy: (title_n > 0).then(|| title_ok as f64 / title_n as f64),
         mismatch_agreement: (mm_n > 0).then(|| mm_ok as f64 / mm_n as f64),
     }
@@ -345,7 +351,11 @@ fn render(reports: &[Report]) -> String {
         }
         let _ = writeln!(s, "  as labels (hybrids): precision / recall / F1, support");
         for (role, p) in &r.labels_per_role {
-            let _ = writeln!(s, "  {role:<8} {:.3} / {:.3} / {:.3}  ({})", p.precision, p.recall, p.f1, p.support);
+            let _ = writeln!(
+                s,
+                "  {role:<8} {:.3} / {:.3} / {:.3}  ({})",
+                p.precision, p.recall, p.f1, p.support
+            );
         }
         let _ = writeln!(s, "  confusion (rows: gold, columns: predicted)");
         let _ = write!(s, "  {:<8}", "");

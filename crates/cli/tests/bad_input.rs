@@ -141,7 +141,7 @@ fn a_bad_lexicon_is_fatal_and_named() {
 #[test]
 fn a_user_lexicon_replaces_builtin_files() {
     let d = Dir::new();
-    d.write("lex/analyst.txt", "apache airflow | 10\n");
+    d.write("lex/analyst.txt", "apache airflow | 10\nsnowflake | 5\n");
     d.write("lex/de.txt", "nothing here | 1\n");
     let out = run(
         &[

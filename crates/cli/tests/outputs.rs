@@ -46,24 +46,26 @@ fn csv_has_a_header_and_defuses_formulas() {
 
 #[test]
 fn table_is_readable() {
-    let out = run(
-        &[
-            "-f",
-            "table",
-            &fixture("hidden_fsds.txt").display().to_string(),
-        ],
-        None,
-    );
+    let fsds = fixture("hidden_fsds.txt").display().to_string();
+    let out = run(&["-f", "table", &fsds], None);
     assert_eq!(out.code, 0, "{}", out.stderr);
+    let t = &out.stdout;
+    assert!(t.contains("primary  ds (Data Scientist)"), "{t}");
+    assert!(t.contains("labels: de, ds, mle  hybrid"), "{t}");
+    assert!(!t.contains("MISMATCH"), "{t}");
+    assert!(t.contains("FSDS     yes"), "{t}");
     assert!(
-        out.stdout.contains("primary  de (Data Engineer)"),
+        t.contains("de_mle_merge") && t.contains("first data hire"),
+        "{t}"
+    );
+    // A pipeline posting under a Data Scientist title is a mismatch.
+    let de = fixture("data_engineer.txt").display().to_string();
+    let out = run(&["-f", "table", "--title", "Data Scientist", &de], None);
+    assert!(
+        out.stdout.contains("says ds  ≠ body: MISMATCH"),
         "{}",
         out.stdout
     );
-    assert!(out.stdout.contains("MISMATCH"));
-    assert!(out.stdout.contains("FSDS     yes"));
-    assert!(out.stdout.contains("de_mle_merge"));
-    assert!(out.stdout.contains("first data hire"));
 }
 
 #[test]

@@ -254,15 +254,24 @@ impl Lexicon {
     /// Fills contributions, role scores and stage strengths.
     fn contribute(&self, out: &mut Analysis, params: &ScoreParams) {
         let terms = self.terms();
-        // Supported roles: at least one unambiguous phrase that counts.
+        // Supported roles: at least one unambiguous phrase that counts. Deployment and
+        // monitoring words ("docker", "deploy", "drift") are also supported by models to deploy:
+        // an unambiguous modelling phrase of any role.
         let mut supported = [false; 4];
+        let mut models = false;
         for e in &out.evidence {
-            if let TermKind::Role(r) = terms[e.term].kind {
-                if !terms[e.term].needs_support && e.modifier > 0.0 {
+            let term = &terms[e.term];
+            if let TermKind::Role(r) = term.kind {
+                if !term.needs_support && e.modifier > 0.0 {
                     supported[r.index()] = true;
+                    models |= term.stage == Some(Stage::Modelling);
                 }
             }
         }
+        let supports = |r: Role, stage: Option<Stage>| {
+            supported[r.index()]
+                || (models && matches!(stage, Some(Stage::Deployment | Stage::Monitoring)))
+        };
         // Repetition: the strongest occurrence counts fully, the next `decay` of it, and so on.
         let mut order: Vec<usize> = (0..out.evidence.len()).collect();
         order.sort_by(|&i, &j| {
@@ -285,7 +294,7 @@ impl Lexicon {
             };
             prev_term = e.term;
             let counts = match term.kind {
-                TermKind::Role(r) => !term.needs_support || supported[r.index()],
+                TermKind::Role(r) => !term.needs_support || supports(r, term.stage),
                 _ => true,
             };
             e.contribution = if counts {

@@ -44,6 +44,9 @@ pub struct PrimaryConfig {
     pub min_strength: f32,
     /// The primary role needs at least this many distinct terms (one phrase is not a job).
     pub min_terms: usize,
+    /// When the role a title claims is among the labels and has at least this fraction of the
+    /// strongest role's raw evidence, it is the primary role.
+    pub title_tiebreak: f32,
     /// The analyst role is primary only if its raw evidence exceeds that of the strongest
     /// modelling or engineering role by this fraction (analyst words such as reports and
     /// dashboards appear in every data posting).
@@ -142,7 +145,10 @@ impl Config {
     fn validate(&self) -> Result<(), String> {
         let unit = [
             ("primary.min_strength", self.primary.min_strength),
-            ("title.non_data_min_strength", self.title.non_data_min_strength),
+            (
+                "title.non_data_min_strength",
+                self.title.non_data_min_strength,
+            ),
             ("labels.min_strength", self.labels.min_strength),
             ("labels.min_share", self.labels.min_share),
             ("fsds.role_min", self.fsds.role_min),
@@ -157,7 +163,10 @@ impl Config {
             }
         }
         if !(0.0..=10.0).contains(&self.title.prior) {
-            return Err(format!("title.prior = {}: must be between 0 and 10", self.title.prior));
+            return Err(format!(
+                "title.prior = {}: must be between 0 and 10",
+                self.title.prior
+            ));
         }
         let positive = [
             ("scoring.saturation", self.scoring.saturation),

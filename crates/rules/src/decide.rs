@@ -76,14 +76,24 @@ pub fn decide(lexicon: &Lexicon, analysis: &Analysis, title: &str, config: &Conf
     } else {
         config.primary.min_strength
     };
-    let primary = primary_role(analysis, min_strength, config);
-    let labels = labels(analysis, primary, config);
+    let title_role = lexicon.title_role(title).0;
+    let mut primary = primary_role(analysis, min_strength, config);
+    let mut labels = labels(analysis, primary, config);
+    // Among roles the body asks for, the title's own role is primary when it is close.
+    if let (Some(p), Some(t)) = (primary, title_role) {
+        if t != p
+            && labels.contains(&t)
+            && analysis.role(t).raw >= config.primary.title_tiebreak * analysis.role(p).raw
+        {
+            primary = Some(t);
+            labels = self::labels(analysis, primary, config);
+        }
+    }
     let stages = Stage::ALL
         .into_iter()
         .filter(|&s| analysis.stage(s) >= config.fsds.stage_min)
         .collect::<Vec<_>>();
     let fsds = fsds(lexicon, analysis, &labels, &stages, config);
-    let title_role = lexicon.title_role(title).0;
     let mismatch = !title.trim().is_empty() && title_role != primary;
     Decision {
         primary,
@@ -108,8 +118,7 @@ fn primary_role(analysis: &Analysis, min_strength: f32, config: &Config) -> Opti
         best
     };
     let score = analysis.role(pick);
-    (score.strength >= min_strength && score.terms >= config.primary.min_terms)
-        .then_some(pick)
+    (score.strength >= min_strength && score.terms >= config.primary.min_terms).then_some(pick)
 }
 
 fn labels(analysis: &Analysis, primary: Option<Role>, config: &Config) -> Vec<Role> {
