@@ -48,6 +48,11 @@ pub enum LexiconCommand {
     },
     /// Rank candidate terms from labelled postings that the lexicon lacks.
     Suggest(SuggestArgs),
+    /// Print every body term of a lexicon directory (or the built-in one), one a line.
+    Terms {
+        /// The directory; without it, the built-in lexicon.
+        dir: Option<PathBuf>,
+    },
 }
 
 /// Output formats.

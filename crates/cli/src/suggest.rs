@@ -14,12 +14,27 @@ use rolecall_lexicon::TermKind;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-pub fn check(dir: Option<PathBuf>) -> anyhow::Result<Exit> {
-    let classifier = match &dir {
+fn load(dir: &Option<PathBuf>) -> anyhow::Result<Classifier> {
+    Ok(match dir {
         Some(d) => Classifier::from_dir(d)
             .with_context(|| format!("invalid lexicon in {}", d.display()))?,
         None => Classifier::default(),
-    };
+    })
+}
+
+pub fn terms(dir: Option<PathBuf>) -> anyhow::Result<Exit> {
+    use std::io::Write;
+    let classifier = load(&dir)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for t in classifier.lexicon().terms() {
+        writeln!(out, "{}", t.text)?;
+    }
+    out.flush()?;
+    Ok(Exit::Ok)
+}
+
+pub fn check(dir: Option<PathBuf>) -> anyhow::Result<Exit> {
+    let classifier = load(&dir)?;
     let lex = classifier.lexicon();
     let count =
         |pred: &dyn Fn(&TermKind) -> bool| lex.terms().iter().filter(|t| pred(&t.kind)).count();
