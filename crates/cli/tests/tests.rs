@@ -11,5 +11,7 @@ mod inputs;
 mod outputs;
 // Bad input: error records, exit codes, nothing lost.
 mod bad_input;
+// Hostile input: huge, deep, looping, closed pipes; determinism.
+mod adversarial;
 // Subcommands: eval, lexicon.
 mod subcommands;

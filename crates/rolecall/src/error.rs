@@ -29,15 +29,9 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Error::Lexicon(e) => Some(e),
-            Error::Rules(e) => Some(e),
-            Error::Io { .. } => None,
-        }
-    }
-}
+/// `Display` already shows the inner error (file, line, message), so `source` is `None`: an
+/// error chain printed whole says it once.
+impl std::error::Error for Error {}
 
 impl From<rolecall_lexicon::Error> for Error {
     fn from(e: rolecall_lexicon::Error) -> Error {

@@ -85,7 +85,7 @@ pub fn fragment_to_text(html: &str) -> String {
 
 /// Reads a whole HTML page: `(title, text)`. The title comes from a schema.org `JobPosting` in
 /// JSON-LD, else the first `<h1>`, else `<title>`.
-pub(crate) fn page(html: &str) -> (String, String) {
+pub fn page(html: &str) -> (String, String) {
     let page = convert(html);
     let title = page
         .json_ld

@@ -23,4 +23,4 @@ mod record;
 mod sources;
 
 pub use record::{DocFormat, ParseOptions, Parsed, Payload, RawRecord, RecordError};
-pub use sources::{FileKind, Input, ReadOptions, Records};
+pub use sources::{records_from_reader, FileKind, Input, ReadOptions, Records};

@@ -248,6 +248,17 @@ fn open_file(path: &Path, opts: &ReadOptions) -> Iter {
     }
 }
 
+/// Records of one kind from any reader (a file, stdin, bytes in memory), named `source` in ids
+/// and errors.
+pub fn records_from_reader(
+    source: &str,
+    reader: impl BufRead + Send + 'static,
+    kind: FileKind,
+    opts: &ReadOptions,
+) -> impl Iterator<Item = RawRecord> + Send {
+    records_of(Arc::from(source), Box::new(reader), kind, opts)
+}
+
 fn records_of(
     source: Arc<str>,
     reader: Box<dyn BufRead + Send>,

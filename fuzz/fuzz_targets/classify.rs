@@ -1,0 +1,29 @@
+//! `classify` on arbitrary bytes: no panic, spans on char boundaries whose text is the term
+//! (case-insensitively, plus a plural ending), scores in [0, 1].
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use rolecall::{Classifier, Posting};
+use std::sync::OnceLock;
+
+fuzz_target!(|data: &[u8]| {
+    static CLASSIFIER: OnceLock<Classifier> = OnceLock::new();
+    let classifier = CLASSIFIER.get_or_init(Classifier::default);
+    let text = String::from_utf8_lossy(data);
+    let split = text.char_indices().nth(text.chars().count() / 8).map_or(0, |(i, _)| i);
+    let posting = Posting::new(&text[..split], &text[split..]);
+    let v = classifier.classify(&posting);
+    let body = &posting.text;
+    for e in &v.evidence {
+        assert!(e.start < e.end && e.end <= body.len());
+        assert!(body.is_char_boundary(e.start) && body.is_char_boundary(e.end));
+        let found = body[e.start..e.end].to_ascii_lowercase();
+        assert!(found.starts_with(&e.term.to_ascii_lowercase()), "{found:?} vs {:?}", e.term);
+        assert!(found.len() - e.term.len() <= 2);
+    }
+    for r in rolecall::Role::ALL {
+        let s = v.scores.get(r);
+        assert!((0.0..=1.0).contains(&s.strength) && (0.0..=1.0).contains(&s.share));
+    }
+    assert!((0.0..=1.0).contains(&v.fsds.confidence));
+});
