@@ -56,4 +56,11 @@ impl Lexicon {
             None => (None, None),
         }
     }
+
+    /// Whether a title names only non-data jobs: it matches a `none` pattern and no pattern of a
+    /// data role ("Product Manager" yes; "Big Data Software Engineer" no).
+    pub fn title_is_non_data(&self, title: &str) -> bool {
+        let hits = self.matcher().find_titles(title);
+        !hits.is_empty() && hits.iter().all(|h| self.titles()[h.term].role.is_none())
+    }
 }

@@ -186,6 +186,16 @@ impl Matcher {
         });
     }
 
+    /// Every title pattern found in `title`, left to right.
+    pub(crate) fn find_titles(&self, title: &str) -> Vec<Hit> {
+        let mut all = Vec::new();
+        self.title.each(title, |h| {
+            all.push(h);
+            true
+        });
+        all
+    }
+
     /// The title pattern of highest priority found in `title`; ties go to the leftmost.
     pub(crate) fn find_title(&self, title: &str, titles: &[TitlePattern]) -> Option<Hit> {
         let mut best: Option<Hit> = None;

@@ -70,7 +70,7 @@ pub fn apply_title_prior(lexicon: &Lexicon, analysis: &mut Analysis, title: &str
 /// Applies the rules of `config` to an analysis of a posting with the given title.
 pub fn decide(lexicon: &Lexicon, analysis: &Analysis, title: &str, config: &Config) -> Decision {
     // A title that names a non-data job ("Product Marketing Manager") asks more of the body.
-    let non_data_title = matches!(lexicon.title_role(title), (None, Some(_)));
+    let non_data_title = lexicon.title_is_non_data(title);
     let min_strength = if non_data_title {
         config.title.non_data_min_strength
     } else {
