@@ -74,6 +74,12 @@ pub struct ScoreParams {
     pub or_group: f32,
     /// How many bytes a cue reaches, within its sentence.
     pub cue_reach: usize,
+    /// The least weight of an unambiguous phrase that lets ambiguous ones count.
+    pub anchor_weight: f32,
+    /// How far (bytes) a modelling phrase supports a deployment word.
+    pub support_reach: usize,
+    /// Whether own-role support must be near too (else anywhere in the posting).
+    pub local_support: bool,
 }
 
 impl Default for ScoreParams {
@@ -85,6 +91,9 @@ impl Default for ScoreParams {
             stage_saturation: 3.0,
             or_group: 0.3,
             cue_reach: 80,
+            anchor_weight: 1.5,
+            support_reach: 300,
+            local_support: false,
         }
     }
 }
@@ -251,27 +260,52 @@ impl Lexicon {
         }
     }
 
+    /// Which evidence may count. An ambiguous term (`needs-support`) counts only with an anchor:
+    /// an unambiguous phrase of its own role weighing at least `anchor_weight` anywhere in the
+    /// posting, or, for deployment and monitoring words ("docker", "deploy", "drift"), an
+    /// unambiguous modelling phrase within `support_reach` bytes: models to deploy.
+    fn support(&self, evidence: &[Evidence], params: &ScoreParams) -> Vec<bool> {
+        let terms = self.terms();
+        let anchor = |e: &Evidence| {
+            let t = &terms[e.term];
+            !t.needs_support && e.modifier > 0.0 && t.weight >= params.anchor_weight
+        };
+        let mut role_anchored = [false; 4];
+        for e in evidence.iter().filter(|e| anchor(e)) {
+            if let TermKind::Role(r) = terms[e.term].kind {
+                role_anchored[r.index()] = true;
+            }
+        }
+        let models: Vec<usize> = evidence
+            .iter()
+            .filter(|e| anchor(e) && terms[e.term].stage == Some(Stage::Modelling))
+            .map(|e| e.start)
+            .collect();
+        evidence
+            .iter()
+            .map(|e| {
+                let t = &terms[e.term];
+                let TermKind::Role(r) = t.kind else {
+                    return true;
+                };
+                if !t.needs_support || role_anchored[r.index()] && !params.local_support {
+                    return true;
+                }
+                let near = |at: usize| at.abs_diff(e.start) <= params.support_reach;
+                let deploys = matches!(t.stage, Some(Stage::Deployment | Stage::Monitoring));
+                (deploys && models.iter().any(|&m| near(m)))
+                    || (params.local_support
+                        && evidence.iter().any(|f| {
+                            anchor(f) && terms[f.term].kind == TermKind::Role(r) && near(f.start)
+                        }))
+            })
+            .collect()
+    }
+
     /// Fills contributions, role scores and stage strengths.
     fn contribute(&self, out: &mut Analysis, params: &ScoreParams) {
         let terms = self.terms();
-        // Supported roles: at least one unambiguous phrase that counts. Deployment and
-        // monitoring words ("docker", "deploy", "drift") are also supported by models to deploy:
-        // an unambiguous modelling phrase of any role.
-        let mut supported = [false; 4];
-        let mut models = false;
-        for e in &out.evidence {
-            let term = &terms[e.term];
-            if let TermKind::Role(r) = term.kind {
-                if !term.needs_support && e.modifier > 0.0 {
-                    supported[r.index()] = true;
-                    models |= term.stage == Some(Stage::Modelling);
-                }
-            }
-        }
-        let supports = |r: Role, stage: Option<Stage>| {
-            supported[r.index()]
-                || (models && matches!(stage, Some(Stage::Deployment | Stage::Monitoring)))
-        };
+        let supported = self.support(&out.evidence, params);
         // Repetition: the strongest occurrence counts fully, the next `decay` of it, and so on.
         let mut order: Vec<usize> = (0..out.evidence.len()).collect();
         order.sort_by(|&i, &j| {
@@ -294,7 +328,7 @@ impl Lexicon {
             };
             prev_term = e.term;
             let counts = match term.kind {
-                TermKind::Role(r) => !term.needs_support || supports(r, term.stage),
+                TermKind::Role(_) => supported[i],
                 _ => true,
             };
             e.contribution = if counts {
