@@ -153,3 +153,55 @@ fn every_number_in_the_record_is_in_range() {
             .all(|e| e.weight >= 0.0 && e.start < e.end));
     }
 }
+
+/// The keys of `value` fit the `required` and `properties` of the schema definition `def`.
+fn fits(schema: &serde_json::Value, def: &str, value: &serde_json::Value, path: &str) {
+    let d = &schema["$defs"][def];
+    let obj = value
+        .as_object()
+        .unwrap_or_else(|| panic!("{path}: not an object"));
+    for req in d["required"].as_array().unwrap() {
+        assert!(
+            obj.contains_key(req.as_str().unwrap()),
+            "{path}: missing {req}"
+        );
+    }
+    let props = d["properties"].as_object().unwrap();
+    for key in obj.keys() {
+        assert!(
+            props.contains_key(key),
+            "{path}: {key} is not in docs/record.schema.json"
+        );
+    }
+}
+
+#[test]
+fn records_fit_the_documented_json_schema() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("docs/record.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let d = Dir::new();
+    let bad = d.write("bad.jsonl", "{oops\n");
+    let fsds = fixture("hidden_fsds.txt").display().to_string();
+    let out = run(&["-f", "jsonl", &fsds, &bad], None);
+    let lines: Vec<serde_json::Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    let v = &lines[0];
+    fits(&schema, "verdict", v, "verdict");
+    for role in ["de", "ds", "mle", "analyst"] {
+        fits(&schema, "score", &v["scores"][role], "score");
+    }
+    assert!(!v["fsds"]["reasons"].as_array().unwrap().is_empty());
+    for r in v["fsds"]["reasons"].as_array().unwrap() {
+        fits(&schema, "reason", r, "reason");
+    }
+    for e in v["evidence"].as_array().unwrap() {
+        fits(&schema, "evidence", e, "evidence");
+    }
+    fits(&schema, "error", &lines[1], "error");
+}
