@@ -205,3 +205,23 @@ fn records_fit_the_documented_json_schema() {
     }
     fits(&schema, "error", &lines[1], "error");
 }
+
+#[test]
+fn the_readme_example_is_what_the_tool_prints() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let marker = "The first prints:\n\n```text\n";
+    let start = readme.find(marker).expect("README has the example") + marker.len();
+    let end = start + readme[start..].find("```").unwrap();
+    // From the workspace root, so that the id is the path the README shows.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rolecall"))
+        .current_dir(root())
+        .args(["-f", "table", "fixtures/postings/hidden_fsds.txt"])
+        .output()
+        .unwrap();
+    let printed = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        printed.trim_end(),
+        readme[start..end].trim_end(),
+        "update the README example"
+    );
+}
