@@ -3,7 +3,7 @@
 use crate::args::EvalArgs;
 use crate::exit::Exit;
 use anyhow::{bail, Context};
-use rolecall::{Classifier, Posting, Role, Verdict};
+use rolecall::{Classifier, EvidenceKind, Posting, Role, Verdict};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -393,19 +393,9 @@ fn render_errors(gold: &[Gold], verdicts: &[Verdict]) -> String {
             g.id, g.title, g.primary, g.roles, g.fsds, p.primary, p.roles, p.fsds,
             v.scores.de.strength, v.scores.ds.strength, v.scores.mle.strength, v.scores.analyst.strength
         );
-        for role in ["de", "ds", "mle", "analyst"] {
-            let mut terms: Vec<(&str, f32)> = Vec::new();
-            for e in v
-                .evidence
-                .iter()
-                .filter(|e| e.role.name() == role && e.weight > 0.0)
-            {
-                match terms.iter_mut().find(|(t, _)| *t == e.term) {
-                    Some((_, w)) => *w += e.weight,
-                    None => terms.push((&e.term, e.weight)),
-                }
-            }
-            terms.sort_by(|a, b| b.1.total_cmp(&a.1));
+        for kind in &EvidenceKind::ALL[..4] {
+            let (kind, role) = (*kind, kind.name());
+            let terms = v.top_terms(kind);
             let shown: Vec<String> = terms
                 .iter()
                 .take(8)

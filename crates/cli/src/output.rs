@@ -266,31 +266,12 @@ pub fn table(v: &Verdict) -> String {
         let stages: Vec<&str> = v.stages.iter().map(|s| s.name()).collect();
         let _ = writeln!(s, "   stages   {}", stages.join(" → "));
     }
-    let kinds = [
-        EvidenceKind::De,
-        EvidenceKind::Ds,
-        EvidenceKind::Mle,
-        EvidenceKind::Analyst,
-        EvidenceKind::Common,
-        EvidenceKind::Signal,
-    ];
     let mut first = true;
-    for kind in kinds {
-        let mut terms: Vec<(&str, f32)> = Vec::new();
-        for e in v
-            .evidence
-            .iter()
-            .filter(|e| e.role == kind && e.weight > 0.0)
-        {
-            match terms.iter_mut().find(|(t, _)| *t == e.term) {
-                Some((_, w)) => *w += e.weight,
-                None => terms.push((&e.term, e.weight)),
-            }
-        }
+    for kind in EvidenceKind::ALL {
+        let terms = v.top_terms(kind);
         if terms.is_empty() {
             continue;
         }
-        terms.sort_by(|a, b| b.1.total_cmp(&a.1));
         let shown: Vec<&str> = terms.iter().take(8).map(|(t, _)| *t).collect();
         let more = if terms.len() > 8 {
             format!(" +{}", terms.len() - 8)

@@ -77,14 +77,7 @@ impl Summary {
             pct(self.mismatch)
         );
         let _ = writeln!(s, "most frequent evidence (postings):");
-        for kind in [
-            EvidenceKind::De,
-            EvidenceKind::Ds,
-            EvidenceKind::Mle,
-            EvidenceKind::Analyst,
-            EvidenceKind::Common,
-            EvidenceKind::Signal,
-        ] {
+        for kind in EvidenceKind::ALL {
             let mut top: Vec<(&str, usize)> = self
                 .terms
                 .iter()

@@ -68,6 +68,16 @@ pub enum EvidenceKind {
 }
 
 impl EvidenceKind {
+    /// Every kind, in report order.
+    pub const ALL: [EvidenceKind; 6] = [
+        EvidenceKind::De,
+        EvidenceKind::Ds,
+        EvidenceKind::Mle,
+        EvidenceKind::Analyst,
+        EvidenceKind::Common,
+        EvidenceKind::Signal,
+    ];
+
     /// The kind of evidence for a role.
     pub fn of_role(role: Role) -> EvidenceKind {
         match role {
@@ -144,6 +154,23 @@ impl Verdict {
     /// The name of the primary role, `"none"` for a non-data job.
     pub fn primary_name(&self) -> &'static str {
         self.primary.map_or("none", Role::name)
+    }
+
+    /// The distinct terms of one kind that counted, with their summed weight, heaviest first.
+    pub fn top_terms(&self, kind: EvidenceKind) -> Vec<(&str, f32)> {
+        let mut terms: Vec<(&str, f32)> = Vec::new();
+        for e in self
+            .evidence
+            .iter()
+            .filter(|e| e.role == kind && e.weight > 0.0)
+        {
+            match terms.iter_mut().find(|(t, _)| *t == e.term) {
+                Some((_, w)) => *w += e.weight,
+                None => terms.push((&e.term, e.weight)),
+            }
+        }
+        terms.sort_by(|a, b| b.1.total_cmp(&a.1));
+        terms
     }
 
     /// The name of the title role, `"none"` when the title names no data role.

@@ -211,6 +211,17 @@ impl RawRecord {
         })
     }
 
+    fn missing_text(&self, id: Option<String>, what: &str, opts: &ParseOptions) -> RecordError {
+        let tried = opts
+            .text_field
+            .clone()
+            .unwrap_or_else(|| TEXT_FIELDS.join(", "));
+        self.error(
+            id,
+            format!("no text {what} (looked for: {tried}; choose one with --text-field)"),
+        )
+    }
+
     fn fields_of_json(
         &self,
         value: &serde_json::Value,
@@ -243,14 +254,7 @@ impl RawRecord {
         let id = field(&opts.id_field, ID_FIELDS);
         let title = field(&opts.title_field, TITLE_FIELDS).unwrap_or_default();
         let Some(text) = field(&opts.text_field, TEXT_FIELDS) else {
-            let tried = opts
-                .text_field
-                .clone()
-                .unwrap_or_else(|| TEXT_FIELDS.join(", "));
-            return Err(self.error(
-                id,
-                format!("no text field (looked for: {tried}; choose one with --text-field)"),
-            ));
+            return Err(self.missing_text(id, "field", opts));
         };
         Ok((id, title, text))
     }
@@ -289,14 +293,7 @@ impl RawRecord {
         let id = get(find(&opts.id_field, ID_FIELDS)).filter(|s| !s.is_empty());
         let title = get(find(&opts.title_field, TITLE_FIELDS)).unwrap_or_default();
         let Some(text) = get(find(&opts.text_field, TEXT_FIELDS)) else {
-            let tried = opts
-                .text_field
-                .clone()
-                .unwrap_or_else(|| TEXT_FIELDS.join(", "));
-            return Err(self.error(
-                id,
-                format!("no text column (looked for: {tried}; choose one with --text-field)"),
-            ));
+            return Err(self.missing_text(id, "column", opts));
         };
         Ok((id, title, text))
     }
