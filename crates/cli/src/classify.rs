@@ -17,9 +17,9 @@ use std::io::IsTerminal;
 use std::sync::mpsc::sync_channel;
 
 /// Records per chunk handed to the workers.
-const CHUNK_RECORDS: usize = 2048;
+const CHUNK_RECORDS: usize = 1024;
 /// Bytes per chunk handed to the workers.
-const CHUNK_BYTES: usize = 8 * 1024 * 1024;
+const CHUNK_BYTES: usize = 4 * 1024 * 1024;
 
 /// Everything the workers and the writer need, built from the arguments.
 pub struct Config {
