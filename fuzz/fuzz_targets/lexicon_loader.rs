@@ -20,7 +20,8 @@ fuzz_target!(|data: &[u8]| {
         Ok(lex) => {
             let a = lex.analyze(&text, &ScoreParams::default());
             assert!(a.roles.iter().all(|r| (0.0..=1.0).contains(&r.strength)));
-            let _ = lex.title_role(&text);
+            let claim = lex.title_claim(&text);
+            assert!(!(claim.non_data && claim.role.is_some()));
         }
         Err(e) => {
             assert!(!e.to_string().is_empty());

@@ -215,7 +215,7 @@ pub fn from_verdict(v: &Verdict) -> Prediction {
 
 /// The title-only baseline: what a person skimming a job board sees.
 pub fn title_only(classifier: &Classifier, g: &Gold) -> Prediction {
-    let role = classifier.lexicon().title_role(&g.title).0;
+    let role = classifier.lexicon().title_role(&g.title);
     Prediction {
         id: g.id.clone(),
         primary: name(role),

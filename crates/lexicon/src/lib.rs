@@ -47,20 +47,59 @@ pub use matcher::Hit;
 pub use role::{Role, Section, Stage};
 pub use score::{Analysis, Evidence, RoleScore, ScoreParams, SectionWeights};
 
+/// What a job title claims, from one pass of the title patterns over it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TitleClaim {
+    /// The role of the highest-priority pattern (ties: the leftmost); `None` when the title
+    /// names no data role.
+    pub role: Option<Role>,
+    /// The title matches a `none` pattern and no pattern of a data role ("Product Manager" yes;
+    /// "Big Data Software Engineer" no).
+    pub non_data: bool,
+    /// The title is not blank.
+    pub present: bool,
+}
+
 impl Lexicon {
-    /// The role a job title claims, from the title patterns (`None`: the title names no data
-    /// role), with the pattern's span in the title.
-    pub fn title_role(&self, title: &str) -> (Option<Role>, Option<Hit>) {
-        match self.matcher().find_title(title, self.titles()) {
-            Some(hit) => (self.titles()[hit.term].role, Some(hit)),
-            None => (None, None),
+    /// What a job title claims.
+    pub fn title_claim(&self, title: &str) -> TitleClaim {
+        let hits = self.matcher().find_titles(title);
+        let titles = self.titles();
+        let mut best: Option<&Hit> = None;
+        for h in &hits {
+            if best.is_none_or(|b| titles[h.term].priority > titles[b.term].priority) {
+                best = Some(h);
+            }
+        }
+        TitleClaim {
+            role: best.and_then(|h| titles[h.term].role),
+            non_data: !hits.is_empty() && hits.iter().all(|h| titles[h.term].role.is_none()),
+            present: !title.trim().is_empty(),
         }
     }
 
-    /// Whether a title names only non-data jobs: it matches a `none` pattern and no pattern of a
-    /// data role ("Product Manager" yes; "Big Data Software Engineer" no).
-    pub fn title_is_non_data(&self, title: &str) -> bool {
-        let hits = self.matcher().find_titles(title);
-        !hits.is_empty() && hits.iter().all(|h| self.titles()[h.term].role.is_none())
+    /// The role a job title claims (`None`: the title names no data role).
+    pub fn title_role(&self, title: &str) -> Option<Role> {
+        self.title_claim(title).role
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_claims() {
+        let lex = Lexicon::builtin();
+        let claim = |t: &str| lex.title_claim(t);
+        assert_eq!(claim("Senior Data Scientist").role, Some(Role::Ds));
+        // The highest priority wins over the leftmost.
+        assert_eq!(claim("Data Scientist / Machine Learning Engineer").role, Some(Role::Mle));
+        assert!(claim("Product Manager").non_data);
+        assert!(!claim("Big Data Software Engineer").non_data);
+        assert_eq!(claim("Big Data Software Engineer").role, None);
+        let empty = claim("  ");
+        assert!(!empty.present && !empty.non_data && empty.role.is_none());
+        assert!(claim("Barista").present && !claim("Barista").non_data);
     }
 }

@@ -195,18 +195,6 @@ impl Matcher {
         });
         all
     }
-
-    /// The title pattern of highest priority found in `title`; ties go to the leftmost.
-    pub(crate) fn find_title(&self, title: &str, titles: &[TitlePattern]) -> Option<Hit> {
-        let mut best: Option<Hit> = None;
-        self.title.each(title, |h| {
-            if best.is_none_or(|b| titles[h.term].priority > titles[b.term].priority) {
-                best = Some(h);
-            }
-            true
-        });
-        best
-    }
 }
 
 #[cfg(test)]

@@ -65,8 +65,9 @@ impl Classifier {
     /// Classifies one posting.
     pub fn classify(&self, posting: &Posting) -> Verdict {
         let mut analysis = self.lexicon.analyze(&posting.text, &self.config.scoring);
-        apply_title_prior(&self.lexicon, &mut analysis, &posting.title, &self.config);
-        let decision = decide(&self.lexicon, &analysis, &posting.title, &self.config);
+        let title = self.lexicon.title_claim(&posting.title);
+        apply_title_prior(&mut analysis, &title, &self.config);
+        let decision = decide(&self.lexicon, &analysis, &title, &self.config);
         let terms = self.lexicon.terms();
         let score = |r: Role| {
             let s = analysis.role(r);

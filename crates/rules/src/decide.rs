@@ -1,7 +1,7 @@
 //! The rules: from an [`Analysis`] to a [`Decision`].
 
 use crate::config::Config;
-use rolecall_lexicon::{Analysis, Lexicon, Role, Stage, TermKind};
+use rolecall_lexicon::{Analysis, Lexicon, Role, Stage, TermKind, TitleClaim};
 use serde::Serialize;
 
 /// A rule that can raise the FSDS flag.
@@ -61,22 +61,26 @@ pub struct Decision {
 
 /// Adds the title's claim to the analysis as a prior (`[title] prior` in `rules.toml`); a title
 /// that names no data role adds nothing.
-pub fn apply_title_prior(lexicon: &Lexicon, analysis: &mut Analysis, title: &str, config: &Config) {
-    if let (Some(role), _) = lexicon.title_role(title) {
+pub fn apply_title_prior(analysis: &mut Analysis, title: &TitleClaim, config: &Config) {
+    if let Some(role) = title.role {
         analysis.add_prior(role, config.title.prior, &config.scoring);
     }
 }
 
 /// Applies the rules of `config` to an analysis of a posting with the given title.
-pub fn decide(lexicon: &Lexicon, analysis: &Analysis, title: &str, config: &Config) -> Decision {
+pub fn decide(
+    lexicon: &Lexicon,
+    analysis: &Analysis,
+    title: &TitleClaim,
+    config: &Config,
+) -> Decision {
     // A title that names a non-data job ("Product Marketing Manager") asks more of the body.
-    let non_data_title = lexicon.title_is_non_data(title);
-    let min_strength = if non_data_title {
+    let min_strength = if title.non_data {
         config.title.non_data_min_strength
     } else {
         config.primary.min_strength
     };
-    let title_role = lexicon.title_role(title).0;
+    let title_role = title.role;
     let mut primary = primary_role(analysis, min_strength, config);
     let mut labels = labels(analysis, primary, config);
     // Among roles the body asks for, the title's own role is primary when it is close.
@@ -94,7 +98,7 @@ pub fn decide(lexicon: &Lexicon, analysis: &Analysis, title: &str, config: &Conf
         .filter(|&s| analysis.stage(s) >= config.fsds.stage_min)
         .collect::<Vec<_>>();
     let fsds = fsds(lexicon, analysis, &labels, &stages, config);
-    let mismatch = !title.trim().is_empty() && title_role != primary;
+    let mismatch = title.present && title_role != primary;
     Decision {
         primary,
         labels,
@@ -268,7 +272,7 @@ mod tests {
         let lex = lexicon();
         let config = Config::builtin();
         let a = lex.analyze(text, &config.scoring);
-        decide(&lex, &a, title, &config)
+        decide(&lex, &a, &lex.title_claim(title), &config)
     }
 
     const DE: &str = "kafka airflow snowflake. kafka airflow snowflake. ";

@@ -21,7 +21,8 @@
 //!             models to production with Kubernetes, MLflow and a model registry, and \
 //!             monitor them for drift.";
 //! let analysis = lexicon.analyze(text, &config.scoring);
-//! let decision = decide(&lexicon, &analysis, "Machine Learning Engineer", &config);
+//! let title = lexicon.title_claim("Machine Learning Engineer");
+//! let decision = decide(&lexicon, &analysis, &title, &config);
 //! assert!(decision.labels.contains(&Role::De) && decision.labels.contains(&Role::Mle));
 //! assert!(decision.fsds.flag);
 //! ```
