@@ -94,7 +94,10 @@ mod tests {
         let claim = |t: &str| lex.title_claim(t);
         assert_eq!(claim("Senior Data Scientist").role, Some(Role::Ds));
         // The highest priority wins over the leftmost.
-        assert_eq!(claim("Data Scientist / Machine Learning Engineer").role, Some(Role::Mle));
+        assert_eq!(
+            claim("Data Scientist / Machine Learning Engineer").role,
+            Some(Role::Mle)
+        );
         assert!(claim("Product Manager").non_data);
         assert!(!claim("Big Data Software Engineer").non_data);
         assert_eq!(claim("Big Data Software Engineer").role, None);
