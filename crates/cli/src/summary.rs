@@ -56,7 +56,7 @@ impl Summary {
         for r in roles {
             let n = self.primary.get(&r).copied().unwrap_or(0);
             let name = r.map_or("none", Role::name);
-            let _ = writeln!(s, "  {name:<8} {n:>8}  {:5.1}%", pct(n));
+            let _ = writeln!(s, "  {name:<16} {n:>8}  {:5.1}%", pct(n));
         }
         let _ = writeln!(
             s,
