@@ -429,6 +429,8 @@ fn read_line_capped(
     }
 }
 
+/// A `.json` file: an array is streamed element by element (elements are split here and
+/// parsed later, on the workers, like JSONL lines); one object is read whole.
 fn json_file(source: Arc<str>, mut reader: Box<dyn BufRead + Send>, opts: &ReadOptions) -> Iter {
     let fail = |source: Arc<str>, msg: String| -> Iter {
         Box::new(std::iter::once(RawRecord {
@@ -438,6 +440,20 @@ fn json_file(source: Arc<str>, mut reader: Box<dyn BufRead + Send>, opts: &ReadO
             warnings: vec![],
         }))
     };
+    match skip_to_first_byte(&mut *reader) {
+        Ok(Some(b'[')) => {
+            reader.consume(1);
+            return Box::new(JsonArray {
+                source,
+                reader,
+                index: 0,
+                limit: opts.max_record_bytes,
+                done: false,
+            });
+        }
+        Ok(_) => {}
+        Err(e) => return fail(source, format!("cannot read: {e}")),
+    }
     let (bytes, more) = match read_capped(&mut reader, opts.max_record_bytes) {
         Ok(r) => r,
         Err(e) => return fail(source, format!("cannot read: {e}")),
@@ -446,30 +462,142 @@ fn json_file(source: Arc<str>, mut reader: Box<dyn BufRead + Send>, opts: &ReadO
         return fail(
             source,
             format!(
-                "JSON file larger than {} bytes; use JSON Lines for big collections",
+                "JSON object larger than {} bytes; use JSON Lines or an array for collections",
                 opts.max_record_bytes
             ),
         );
     }
-    let value: serde_json::Value = match serde_json::from_slice(&bytes) {
-        Ok(v) => v,
-        Err(e) => return fail(source, format!("malformed JSON: {e}")),
-    };
-    match value {
-        serde_json::Value::Array(items) => {
-            Box::new(items.into_iter().enumerate().map(move |(i, v)| RawRecord {
-                source: source.clone(),
-                line: Some(i as u64 + 1),
-                payload: Payload::Json(v),
-                warnings: Vec::new(),
-            }))
+    Box::new(std::iter::once(RawRecord {
+        source,
+        line: None,
+        payload: Payload::JsonLine(bytes),
+        warnings: vec![],
+    }))
+}
+
+/// Consumes a byte-order mark and white space; returns the first other byte, if any.
+fn skip_to_first_byte(reader: &mut (dyn BufRead + Send)) -> io::Result<Option<u8>> {
+    let mut first = true;
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(None);
         }
-        other => Box::new(std::iter::once(RawRecord {
-            source,
-            line: None,
-            payload: Payload::Json(other),
+        let bom = if first && chunk.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        first = false;
+        match chunk[bom..].iter().position(|b| !b.is_ascii_whitespace()) {
+            Some(i) => {
+                let b = chunk[bom + i];
+                reader.consume(bom + i);
+                return Ok(Some(b));
+            }
+            None => {
+                let n = chunk.len();
+                reader.consume(n);
+            }
+        }
+    }
+}
+
+/// The elements of a top-level JSON array, split by tracking strings and nesting, so that an
+/// array of millions of postings streams in bounded memory.
+struct JsonArray {
+    source: Arc<str>,
+    reader: Box<dyn BufRead + Send>,
+    index: u64,
+    limit: usize,
+    done: bool,
+}
+
+impl JsonArray {
+    fn record(&self, payload: Payload) -> RawRecord {
+        RawRecord {
+            source: self.source.clone(),
+            line: Some(self.index),
+            payload,
             warnings: vec![],
-        })),
+        }
+    }
+}
+
+impl Iterator for JsonArray {
+    type Item = RawRecord;
+
+    fn next(&mut self) -> Option<RawRecord> {
+        if self.done {
+            return None;
+        }
+        let (mut buf, mut total) = (Vec::new(), 0usize);
+        let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+        loop {
+            let chunk = match self.reader.fill_buf() {
+                Ok(c) => c,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    self.done = true;
+                    self.index += 1;
+                    return Some(self.record(Payload::Failed(format!("cannot read: {e}"))));
+                }
+            };
+            if chunk.is_empty() {
+                // End of input before the closing `]`: what is left is parsed, and fails.
+                self.done = true;
+                if buf.iter().all(u8::is_ascii_whitespace) {
+                    return None;
+                }
+                self.index += 1;
+                return Some(self.record(Payload::JsonLine(buf)));
+            }
+            let mut end = None;
+            for (i, &b) in chunk.iter().enumerate() {
+                if in_string {
+                    match (escaped, b) {
+                        (true, _) => escaped = false,
+                        (false, b'\\') => escaped = true,
+                        (false, b'"') => in_string = false,
+                        _ => {}
+                    }
+                    continue;
+                }
+                match b {
+                    b'"' => in_string = true,
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' if depth > 0 => depth -= 1,
+                    b']' | b',' if depth == 0 => {
+                        end = Some((i, b == b']'));
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            let part = end.map_or(chunk.len(), |(i, _)| i);
+            if buf.len() < self.limit {
+                let room = self.limit - buf.len();
+                buf.extend_from_slice(&chunk[..part.min(room)]);
+            }
+            total += part;
+            self.reader.consume(end.map_or(part, |(i, _)| i + 1));
+            let Some((_, closing)) = end else { continue };
+            if closing {
+                self.done = true;
+                if buf.iter().all(u8::is_ascii_whitespace) {
+                    return None;
+                }
+            }
+            self.index += 1;
+            if total > self.limit {
+                let msg = format!(
+                    "array element of {total} bytes is longer than the limit of {} bytes",
+                    self.limit
+                );
+                return Some(self.record(Payload::Failed(msg)));
+            }
+            return Some(self.record(Payload::JsonLine(buf)));
+        }
     }
 }
 
@@ -553,4 +681,78 @@ pub(crate) fn delimited(
             }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::ParseOptions;
+
+    fn json(text: &str, limit: usize) -> Vec<RawRecord> {
+        let opts = ReadOptions {
+            max_record_bytes: limit,
+        };
+        records_from_reader(
+            "a.json",
+            io::Cursor::new(text.as_bytes().to_vec()),
+            FileKind::Json,
+            &opts,
+        )
+        .collect()
+    }
+
+    fn texts(records: &[RawRecord]) -> Vec<Result<String, String>> {
+        records
+            .iter()
+            .map(|r| {
+                r.parse(&ParseOptions::default())
+                    .map(|p| p.posting.text)
+                    .map_err(|e| e.to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn arrays_stream_element_by_element() {
+        let text = "\u{feff} [ {\"text\": \"a, ] \\\" [x\", \"tags\": [1, {\"b\": [2]}]},\n {\"text\": \"b\"} ] trailing";
+        let r = json(text, 1000);
+        assert_eq!(
+            texts(&r),
+            vec![Ok("a, ] \" [x".to_string()), Ok("b".to_string())]
+        );
+        assert_eq!(
+            r.iter().map(|r| r.line).collect::<Vec<_>>(),
+            vec![Some(1), Some(2)]
+        );
+        assert!(json("[]", 100).is_empty());
+        assert!(json(" [ \n ] ", 100).is_empty());
+    }
+
+    #[test]
+    fn bad_elements_are_records_and_reading_goes_on() {
+        let long = format!(
+            "[{{\"text\": \"{}\"}}, {{\"text\": \"ok\"}}, 7, {{\"text\": \"cut",
+            "x".repeat(200)
+        );
+        let t = texts(&json(&long, 100));
+        assert_eq!(t.len(), 4);
+        assert!(
+            t[0].as_ref().unwrap_err().contains("longer than the limit"),
+            "{t:?}"
+        );
+        assert_eq!(t[1], Ok("ok".to_string()));
+        assert!(t[2]
+            .as_ref()
+            .unwrap_err()
+            .contains("expected a JSON object"));
+        assert!(t[3].as_ref().unwrap_err().contains("malformed JSON"));
+    }
+
+    #[test]
+    fn a_single_object_is_one_record() {
+        let r = json("{\"id\": \"x\", \"text\": \"Airflow\"}", 1000);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].line, None);
+        assert_eq!(texts(&r), vec![Ok("Airflow".to_string())]);
+    }
 }
