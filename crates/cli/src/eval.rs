@@ -10,14 +10,9 @@ use std::fmt::Write as _;
 use std::io::BufRead;
 use std::path::Path;
 
-/// One labelled posting (../shared/data/LABELS.md).
-#[derive(Debug, Clone, Deserialize)]
-pub struct Gold {
-    pub id: String,
-    #[serde(default)]
-    pub title: String,
-    #[serde(default)]
-    pub text: String,
+/// The labels of one posting, as LABELS.md writes them and as a system predicts them.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+pub struct Labels {
     pub primary: String,
     #[serde(default)]
     pub roles: Vec<String>,
@@ -27,17 +22,24 @@ pub struct Gold {
     pub title_role: Option<String>,
 }
 
+/// One labelled posting (../shared/data/LABELS.md).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Gold {
+    pub id: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub text: String,
+    #[serde(flatten)]
+    pub labels: Labels,
+}
+
 /// What a system predicts for one posting.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Prediction {
     pub id: String,
-    pub primary: String,
-    #[serde(default)]
-    pub roles: Vec<String>,
-    #[serde(default)]
-    pub fsds: bool,
-    #[serde(default)]
-    pub title_role: Option<String>,
+    #[serde(flatten)]
+    pub labels: Labels,
     #[serde(default)]
     pub mismatch: Option<bool>,
 }
@@ -109,37 +111,42 @@ pub fn score(system: &str, gold: &[Gold], preds: &BTreeMap<String, Prediction>) 
     for g in gold {
         let none = Prediction {
             id: g.id.clone(),
-            primary: "none".into(),
-            roles: vec![],
-            fsds: false,
-            title_role: None,
+            labels: Labels {
+                primary: "none".into(),
+                ..Labels::default()
+            },
             mismatch: None,
         };
         let p = preds.get(&g.id).unwrap_or(&none);
         *confusion
-            .entry(g.primary.clone())
+            .entry(g.labels.primary.clone())
             .or_default()
-            .entry(p.primary.clone())
+            .entry(p.labels.primary.clone())
             .or_default() += 1;
-        correct += usize::from(g.primary == p.primary);
-        match (g.fsds, p.fsds) {
+        correct += usize::from(g.labels.primary == p.labels.primary);
+        match (g.labels.fsds, p.labels.fsds) {
             (true, true) => ftp += 1,
             (false, true) => ffp += 1,
             (true, false) => ffn += 1,
             _ => {}
         }
-        for r in &p.roles {
-            if g.roles.contains(r) {
+        for r in &p.labels.roles {
+            if g.labels.roles.contains(r) {
                 ltp += 1
             } else {
                 lfp += 1
             }
         }
-        lfn += g.roles.iter().filter(|r| !p.roles.contains(r)).count();
+        lfn += g
+            .labels
+            .roles
+            .iter()
+            .filter(|r| !p.labels.roles.contains(r))
+            .count();
         for role in &CLASSES[..4] {
             let (gi, pi) = (
-                g.roles.iter().any(|r| r == role),
-                p.roles.iter().any(|r| r == role),
+                g.labels.roles.iter().any(|r| r == role),
+                p.labels.roles.iter().any(|r| r == role),
             );
             let e = by_role.entry(role).or_default();
             match (gi, pi) {
@@ -149,12 +156,12 @@ pub fn score(system: &str, gold: &[Gold], preds: &BTreeMap<String, Prediction>) 
                 _ => {}
             }
         }
-        if let (Some(gt), Some(pt)) = (&g.title_role, &p.title_role) {
+        if let (Some(gt), Some(pt)) = (&g.labels.title_role, &p.labels.title_role) {
             title_n += 1;
             title_ok += usize::from(gt == pt);
             if let Some(pm) = p.mismatch {
                 mm_n += 1;
-                mm_ok += usize::from((gt != &g.primary) == pm);
+                mm_ok += usize::from((gt != &g.labels.primary) == pm);
             }
         }
     }
@@ -205,10 +212,12 @@ fn name(r: Option<Role>) -> String {
 pub fn from_verdict(v: &Verdict) -> Prediction {
     Prediction {
         id: v.id.clone(),
-        primary: name(v.primary),
-        roles: v.labels.iter().map(|r| r.name().to_string()).collect(),
-        fsds: v.fsds.flag,
-        title_role: Some(name(v.title_role)),
+        labels: Labels {
+            primary: name(v.primary),
+            roles: v.labels.iter().map(|r| r.name().to_string()).collect(),
+            fsds: v.fsds.flag,
+            title_role: Some(name(v.title_role)),
+        },
         mismatch: Some(v.mismatch),
     }
 }
@@ -218,10 +227,12 @@ pub fn title_only(classifier: &Classifier, g: &Gold) -> Prediction {
     let role = classifier.lexicon().title_role(&g.title);
     Prediction {
         id: g.id.clone(),
-        primary: name(role),
-        roles: role.map(|r| vec![r.name().to_string()]).unwrap_or_default(),
-        fsds: false,
-        title_role: Some(name(role)),
+        labels: Labels {
+            primary: name(role),
+            roles: role.map(|r| vec![r.name().to_string()]).unwrap_or_default(),
+            fsds: false,
+            title_role: Some(name(role)),
+        },
         mismatch: Some(false),
     }
 }
@@ -384,13 +395,13 @@ fn render_errors(gold: &[Gold], verdicts: &[Verdict]) -> String {
     let mut s = String::from("\n== misclassified\n");
     for (g, v) in gold.iter().zip(verdicts) {
         let p = from_verdict(v);
-        if p.primary == g.primary && p.fsds == g.fsds {
+        if p.labels.primary == g.labels.primary && p.labels.fsds == g.labels.fsds {
             continue;
         }
         let _ = writeln!(
             s,
             "{}  \"{}\"\n  gold {} {:?} fsds={}  got {} {:?} fsds={}  scores de {:.2} ds {:.2} mle {:.2} an {:.2}",
-            g.id, g.title, g.primary, g.roles, g.fsds, p.primary, p.roles, p.fsds,
+            g.id, g.title, g.labels.primary, g.labels.roles, g.labels.fsds, p.labels.primary, p.labels.roles, p.labels.fsds,
             v.scores.de.strength, v.scores.ds.strength, v.scores.mle.strength, v.scores.analyst.strength
         );
         for kind in &EvidenceKind::ALL[..4] {
@@ -414,24 +425,33 @@ mod tests {
     use super::*;
 
     fn g(id: &str, primary: &str, roles: &[&str], fsds: bool) -> Gold {
+        let roles = roles.iter().map(|r| r.to_string()).collect();
+        let title_role = Some(primary.into());
+        let labels = Labels {
+            primary: primary.into(),
+            roles,
+            fsds,
+            title_role,
+        };
         Gold {
             id: id.into(),
             title: String::new(),
             text: String::new(),
-            primary: primary.into(),
-            roles: roles.iter().map(|r| r.to_string()).collect(),
-            fsds,
-            title_role: Some(primary.into()),
+            labels,
         }
     }
 
     fn p(id: &str, primary: &str, roles: &[&str], fsds: bool) -> Prediction {
-        Prediction {
-            id: id.into(),
+        let roles = roles.iter().map(|r| r.to_string()).collect();
+        let labels = Labels {
             primary: primary.into(),
-            roles: roles.iter().map(|r| r.to_string()).collect(),
+            roles,
             fsds,
             title_role: Some("de".into()),
+        };
+        Prediction {
+            id: id.into(),
+            labels,
             mismatch: Some(false),
         }
     }

@@ -110,7 +110,7 @@ pub fn run(args: SuggestArgs) -> anyhow::Result<Exit> {
     let mut rest: HashMap<String, f64> = HashMap::new();
     let (mut n_role, mut n_rest) = (0f64, 0f64);
     for g in &gold {
-        let target = g.roles.iter().any(|r| r == role.name());
+        let target = g.labels.roles.iter().any(|r| r == role.name());
         let grams = ngrams(&g.text);
         let map = if target { &mut in_role } else { &mut rest };
         if target {
