@@ -34,7 +34,7 @@ pub fn payload_len(r: &RawRecord) -> usize {
     match &r.payload {
         Payload::Document { bytes, .. } | Payload::JsonLine(bytes) => bytes.len(),
         Payload::Row { fields, .. } => fields.iter().map(String::len).sum(),
-        Payload::Json(_) | Payload::Failed(_) => 256,
+        Payload::Failed(_) => 256,
     }
 }
 

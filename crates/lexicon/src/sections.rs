@@ -37,7 +37,9 @@ enum LeadIn {
 }
 
 fn lead_in(text: &str, start: usize) -> LeadIn {
+    let mut seen = 0;
     for c in text[..start].chars().rev().take(12) {
+        seen += 1;
         match c {
             '\n' | '\r' => return LeadIn::LineStart,
             '.' | '!' | '?' | ')' | ':' | ';' => return LeadIn::SentenceEnd,
@@ -52,7 +54,8 @@ fn lead_in(text: &str, start: usize) -> LeadIn {
             _ => {}
         }
     }
-    if text[..start].chars().rev().take(12).count() < 12 {
+    // Only marks and spaces: near the start of the text it is a line start.
+    if seen < 12 {
         LeadIn::LineStart
     } else {
         LeadIn::Word

@@ -30,10 +30,8 @@ pub enum Payload {
         /// Whether a text document's first line is its title (files: yes; stdin: no).
         titled: bool,
     },
-    /// One line of a JSONL file: a JSON object.
+    /// One JSON object: a line of a JSONL file, an element of a JSON array, or a `.json` file.
     JsonLine(Vec<u8>),
-    /// One JSON object from a `.json` file.
-    Json(serde_json::Value),
     /// One row of a CSV or TSV file, with the file's header.
     Row {
         /// The column names.
@@ -187,7 +185,6 @@ impl RawRecord {
                 };
                 self.fields_of_json(&value, opts)?
             }
-            Payload::Json(value) => self.fields_of_json(value, opts)?,
             Payload::Row { headers, fields } => self.fields_of_row(headers, fields, opts)?,
         };
         let id = id.unwrap_or_else(|| self.default_id());
@@ -301,11 +298,7 @@ impl RawRecord {
 
 /// NUL bytes in the first 8 KiB mean a binary file, as for git and grep.
 fn looks_binary(bytes: &[u8]) -> bool {
-    memchr_nul(&bytes[..bytes.len().min(8192)])
-}
-
-fn memchr_nul(bytes: &[u8]) -> bool {
-    bytes.contains(&0)
+    bytes[..bytes.len().min(8192)].contains(&0)
 }
 
 /// Decodes bytes as UTF-8, replacing what is not, with a warning.
