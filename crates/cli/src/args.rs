@@ -127,7 +127,7 @@ pub struct EvalArgs {
     #[arg(long, value_name = "DIR")]
     pub lexicon: Option<PathBuf>,
     /// Also run the baselines' predictions from this JSONL file (`id`, `primary`, `fsds`), as
-    /// written by `benches/baseline_tfidf.py`.
+    /// written by `benches/baseline/tfidf_baseline.py`.
     #[arg(long, value_name = "FILE")]
     pub baseline: Vec<PathBuf>,
 }
