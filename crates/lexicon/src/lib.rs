@@ -53,8 +53,8 @@ pub struct TitleClaim {
     /// The role of the highest-priority pattern (ties: the leftmost); `None` when the title
     /// names no data role.
     pub role: Option<Role>,
-    /// The title matches a `none` pattern and no pattern of a data role ("Product Manager" yes;
-    /// "Big Data Software Engineer" no).
+    /// The title's strongest pattern names a non-data job ("Product Manager", "Product Marketing
+    /// Manager, Big Data"; not "Big Data Software Engineer", where "big data" outranks).
     pub non_data: bool,
     /// The title is not blank.
     pub present: bool,
@@ -73,7 +73,7 @@ impl Lexicon {
         }
         TitleClaim {
             role: best.and_then(|h| titles[h.term].role),
-            non_data: !hits.is_empty() && hits.iter().all(|h| titles[h.term].role.is_none()),
+            non_data: best.is_some_and(|h| titles[h.term].role.is_none()),
             present: !title.trim().is_empty(),
         }
     }
@@ -93,14 +93,25 @@ mod tests {
         let lex = Lexicon::builtin();
         let claim = |t: &str| lex.title_claim(t);
         assert_eq!(claim("Senior Data Scientist").role, Some(Role::Ds));
-        // The highest priority wins over the leftmost.
+        // The highest priority wins; among role names of equal priority, the one named first.
         assert_eq!(
             claim("Data Scientist / Machine Learning Engineer").role,
+            Some(Role::Ds)
+        );
+        assert_eq!(
+            claim("Senior Machine Learning Engineer / Data Scientist").role,
             Some(Role::Mle)
         );
+        assert_eq!(claim("Machine Learning Research Scientist").role, Some(Role::Ds));
+        // Patterns may overlap: "big data" and "data analyst".
+        assert_eq!(claim("Big Data Analyst").role, Some(Role::Analyst));
         assert!(claim("Product Manager").non_data);
+        assert!(claim("Senior Backend Engineer, Payments").non_data);
+        // A job family outranks the technology it sells or tests.
+        assert!(claim("Product Marketing Manager, Big Data").non_data);
+        assert_eq!(claim("Data Quality Engineer").role, Some(Role::De));
         assert!(!claim("Big Data Software Engineer").non_data);
-        assert_eq!(claim("Big Data Software Engineer").role, None);
+        assert_eq!(claim("Big Data Software Engineer").role, Some(Role::De));
         let empty = claim("  ");
         assert!(!empty.present && !empty.non_data && empty.role.is_none());
         assert!(claim("Barista").present && !claim("Barista").non_data);

@@ -73,8 +73,10 @@ impl Automaton {
         Ok(Automaton { ac, edges })
     }
 
-    /// Calls `found` for every accepted hit, left to right, non-overlapping.
-    fn each(&self, text: &str, mut found: impl FnMut(Hit) -> bool) {
+    /// Calls `found` for every accepted hit, left to right: non-overlapping, or with
+    /// `overlapping` also the hits that start inside an earlier one ("data analyst" in
+    /// "Big Data Analyst").
+    fn each(&self, text: &str, overlapping: bool, mut found: impl FnMut(Hit) -> bool) {
         let len = text.len();
         let mut pos = 0;
         while pos < len {
@@ -86,7 +88,7 @@ impl Automaton {
                 .or_else(|| self.shorter(text, m.start(), m.end()));
             match hit {
                 Some(hit) => {
-                    pos = hit.end;
+                    pos = if overlapping { hit.start + 1 } else { hit.end };
                     if !found(hit) {
                         return;
                     }
@@ -180,16 +182,17 @@ impl Matcher {
 
     /// Appends every body hit in `text` to `out`, in text order.
     pub(crate) fn find_into(&self, text: &str, out: &mut Vec<Hit>) {
-        self.body.each(text, |h| {
+        self.body.each(text, false, |h| {
             out.push(h);
             true
         });
     }
 
-    /// Every title pattern found in `title`, left to right.
+    /// Every title pattern found in `title`, left to right, overlapping ones included: a title
+    /// is short, and "Big Data Analyst" names both "big data" and "data analyst".
     pub(crate) fn find_titles(&self, title: &str) -> Vec<Hit> {
         let mut all = Vec::new();
-        self.title.each(title, |h| {
+        self.title.each(title, true, |h| {
             all.push(h);
             true
         });
