@@ -51,6 +51,10 @@ pub struct PrimaryConfig {
     /// modelling or engineering role by this fraction (analyst words such as reports and
     /// dashboards appear in every data posting).
     pub analyst_margin: f32,
+    /// A posting the rules would call DS, that also asks for analyst work, is an analyst job
+    /// when its modelling stage is weaker than this: LABELS.md draws the line between the two
+    /// at modelling as a core duty.
+    pub ds_min_modelling: f32,
 }
 
 /// When a role is labelled (the hybrids).

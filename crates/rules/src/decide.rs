@@ -93,6 +93,14 @@ pub fn decide(
             labels = self::labels(analysis, primary, config);
         }
     }
+    // Statistics and dashboards without models: an analyst job, even under a DS title.
+    if primary == Some(Role::Ds)
+        && labels.contains(&Role::Analyst)
+        && analysis.stage(Stage::Modelling) < config.primary.ds_min_modelling
+    {
+        primary = Some(Role::Analyst);
+        labels = self::labels(analysis, primary, config);
+    }
     let stages = Stage::ALL
         .into_iter()
         .filter(|&s| analysis.stage(s) >= config.fsds.stage_min)
@@ -259,7 +267,7 @@ mod tests {
     fn lexicon() -> Lexicon {
         LexiconBuilder::new()
             .add_source("de.txt", "kafka | 3 | acquisition\nairflow | 3 | orchestration\nsnowflake | 3 | storage\n")
-            .add_source("ds.txt", "a/b testing | 3 | analysis\nregression | 3 | modelling\nforecasting | 3 | modelling\n")
+            .add_source("ds.txt", "a/b testing | 3 | analysis\nhypothesis testing | 3 | analysis\nregression | 3 | modelling\nforecasting | 3 | modelling\n")
             .add_source("mle.txt", "model serving | 3 | deployment\nkubernetes | 3 | deployment\nmodel monitoring | 3 | monitoring\n")
             .add_source("analyst.txt", "tableau | 3\ndashboards | 3\nkpis | 3\n")
             .add_source("signals.txt", "startup | 2\n")
@@ -301,6 +309,17 @@ mod tests {
     fn analyst_needs_a_margin_over_modelling_roles() {
         let both = format!("{DS}{ANALYST}");
         assert_eq!(run("", &both).primary, Some(Role::Ds));
+    }
+
+    #[test]
+    fn ds_without_modelling_is_an_analyst_job() {
+        let stats = "tableau dashboards. a/b testing. hypothesis testing.";
+        let d = run("Data Scientist", stats);
+        assert_eq!(d.primary, Some(Role::Analyst), "{d:?}");
+        assert!(d.mismatch);
+        let d = run("Data Scientist", &format!("{stats} regression."));
+        assert_eq!(d.primary, Some(Role::Ds), "{d:?}");
+        assert!(d.labels.contains(&Role::Analyst));
     }
 
     #[test]
