@@ -55,6 +55,10 @@ pub struct PrimaryConfig {
     /// when its modelling stage is weaker than this: LABELS.md draws the line between the two
     /// at modelling as a core duty.
     pub ds_min_modelling: f32,
+    /// Likewise a posting the rules would call MLE, that also asks for data science, is a DS
+    /// job when neither its deployment nor its monitoring stage reaches this: building models
+    /// without getting them into production is data science (LABELS.md).
+    pub mle_min_production: f32,
 }
 
 /// When a role is labelled (the hybrids).

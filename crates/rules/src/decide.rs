@@ -101,6 +101,17 @@ pub fn decide(
         primary = Some(Role::Analyst);
         labels = self::labels(analysis, primary, config);
     }
+    // Models without production: a DS job, even under an ML Engineer title.
+    let production = analysis
+        .stage(Stage::Deployment)
+        .max(analysis.stage(Stage::Monitoring));
+    if primary == Some(Role::Mle)
+        && labels.contains(&Role::Ds)
+        && production < config.primary.mle_min_production
+    {
+        primary = Some(Role::Ds);
+        labels = self::labels(analysis, primary, config);
+    }
     let stages = Stage::ALL
         .into_iter()
         .filter(|&s| analysis.stage(s) >= config.fsds.stage_min)
@@ -268,7 +279,7 @@ mod tests {
         LexiconBuilder::new()
             .add_source("de.txt", "kafka | 3 | acquisition\nairflow | 3 | orchestration\nsnowflake | 3 | storage\n")
             .add_source("ds.txt", "a/b testing | 3 | analysis\nhypothesis testing | 3 | analysis\nregression | 3 | modelling\nforecasting | 3 | modelling\n")
-            .add_source("mle.txt", "model serving | 3 | deployment\nkubernetes | 3 | deployment\nmodel monitoring | 3 | monitoring\n")
+            .add_source("mle.txt", "model serving | 3 | deployment\nkubernetes | 3 | deployment\nmodel monitoring | 3 | monitoring\nml engineer | 3\ntensorflow | 3\n")
             .add_source("analyst.txt", "tableau | 3\ndashboards | 3\nkpis | 3\n")
             .add_source("signals.txt", "startup | 2\n")
             .add_source("titles.txt", "data scientist | ds | 4\nml engineer | mle | 5\nsoftware engineer | none | 2\n")
@@ -320,6 +331,17 @@ mod tests {
         let d = run("Data Scientist", &format!("{stats} regression."));
         assert_eq!(d.primary, Some(Role::Ds), "{d:?}");
         assert!(d.labels.contains(&Role::Analyst));
+    }
+
+    #[test]
+    fn mle_without_production_is_a_ds_job() {
+        let models = "ml engineer. tensorflow. tensorflow. regression. forecasting.";
+        let d = run("ML Engineer", models);
+        assert_eq!(d.primary, Some(Role::Ds), "{d:?}");
+        assert!(d.mismatch);
+        let d = run("ML Engineer", &format!("{models} model serving."));
+        assert_eq!(d.primary, Some(Role::Mle), "{d:?}");
+        assert!(d.labels.contains(&Role::Ds));
     }
 
     #[test]
