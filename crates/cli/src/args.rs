@@ -130,6 +130,10 @@ pub struct EvalArgs {
     /// written by `benches/baseline/tfidf_baseline.py`.
     #[arg(long, value_name = "FILE")]
     pub baseline: Vec<PathBuf>,
+    /// Also score each source (the gold records' `source` field, one job board's dump) alone:
+    /// how much the figures vary from board to board.
+    #[arg(long)]
+    pub by_source: bool,
 }
 
 /// Options of `rolecall lexicon suggest`.

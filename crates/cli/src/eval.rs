@@ -30,6 +30,9 @@ pub struct Gold {
     pub title: String,
     #[serde(default)]
     pub text: String,
+    /// Where the posting comes from (a job board's dump), for `--by-source`.
+    #[serde(default)]
+    pub source: Option<String>,
     #[serde(flatten)]
     pub labels: Labels,
 }
@@ -289,6 +292,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Exit> {
         score("rolecall", &gold, &ours),
         score("title-only", &gold, &titles),
     ];
+    let mut baselines = Vec::new();
     for path in &args.baseline {
         let preds: Vec<Prediction> = read_jsonl(path)?;
         let system = path
@@ -296,21 +300,108 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Exit> {
             .and_then(|s| s.to_str())
             .unwrap_or("baseline")
             .to_string();
-        reports.push(score(
-            &system,
-            &gold,
-            &preds.into_iter().map(|p| (p.id.clone(), p)).collect(),
-        ));
+        let preds: BTreeMap<String, Prediction> =
+            preds.into_iter().map(|p| (p.id.clone(), p)).collect();
+        reports.push(score(&system, &gold, &preds));
+        baselines.push((system, preds));
     }
-    if args.json {
-        println!("{}", serde_json::to_string_pretty(&reports)?);
+    let systems: Vec<(String, BTreeMap<String, Prediction>)> = {
+        let mut v = vec![
+            ("rolecall".to_string(), ours),
+            ("title-only".to_string(), titles),
+        ];
+        v.extend(baselines);
+        v
+    };
+    let groups = if args.by_source {
+        by_source(&gold, &systems)
     } else {
-        print!("{}", render(&reports));
+        Vec::new()
+    };
+    match (args.json, args.by_source) {
+        (true, false) => println!("{}", serde_json::to_string_pretty(&reports)?),
+        (true, true) => {
+            let json = serde_json::json!({ "overall": reports, "by_source": groups });
+            println!("{}", serde_json::to_string_pretty(&json)?);
+        }
+        (false, _) => {
+            print!("{}", render(&reports));
+            if args.by_source {
+                print!("{}", render_groups(&groups));
+            }
+        }
     }
     if args.errors {
         print!("{}", render_errors(&gold, &verdicts));
     }
     Ok(Exit::Ok)
+}
+
+/// The reports of every system on the postings of one source.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceReport {
+    pub source: String,
+    pub reports: Vec<Report>,
+}
+
+/// Scores every system on each source's postings alone, sources in order of first appearance:
+/// the spread across job boards is the nearest this set comes to postings from elsewhere.
+fn by_source(
+    gold: &[Gold],
+    systems: &[(String, BTreeMap<String, Prediction>)],
+) -> Vec<SourceReport> {
+    let mut order: Vec<&str> = Vec::new();
+    for g in gold {
+        let src = g.source.as_deref().unwrap_or("(no source)");
+        if !order.contains(&src) {
+            order.push(src);
+        }
+    }
+    order
+        .into_iter()
+        .map(|src| {
+            let subset: Vec<Gold> = gold
+                .iter()
+                .filter(|g| g.source.as_deref().unwrap_or("(no source)") == src)
+                .cloned()
+                .collect();
+            SourceReport {
+                source: src.to_string(),
+                reports: systems
+                    .iter()
+                    .map(|(name, preds)| score(name, &subset, preds))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// One line a source: postings, then accuracy and macro-F1 of each system.
+fn render_groups(groups: &[SourceReport]) -> String {
+    let mut s = String::new();
+    let Some(first) = groups.first() else {
+        return s;
+    };
+    let _ = write!(s, "\nby source (accuracy / macro-F1){:<6}{:>5}", "", "n");
+    for r in &first.reports {
+        let _ = write!(s, "{:>16}", r.system);
+    }
+    s.push('\n');
+    for g in groups {
+        // The file name says enough: "owner/repo/glassdoor_jobs.csv" -> "glassdoor_jobs.csv".
+        let short = g.source.rsplit('/').next().unwrap_or(&g.source);
+        let short: String = short.chars().take(36).collect();
+        let _ = write!(s, "{short:<37}{:>5}", g.reports.first().map_or(0, |r| r.n));
+        for r in &g.reports {
+            let _ = write!(
+                s,
+                "{:>16}",
+                format!("{:.3} / {:.3}", r.accuracy, r.macro_f1)
+            );
+        }
+        s.push('\n');
+    }
+    s
 }
 
 fn render(reports: &[Report]) -> String {
@@ -437,6 +528,7 @@ mod tests {
             id: id.into(),
             title: String::new(),
             text: String::new(),
+            source: None,
             labels,
         }
     }

@@ -4,9 +4,9 @@ use crate::util::*;
 
 fn gold_file(d: &Dir) -> String {
     let rows = [
-        serde_json::json!({"id": "g1", "title": "Data Engineer", "text": DE_TEXT, "primary": "de", "roles": ["de"], "fsds": false, "title_role": "de"}),
-        serde_json::json!({"id": "g2", "title": "Data Engineer", "text": DS_TEXT, "primary": "ds", "roles": ["ds"], "fsds": false, "title_role": "de"}),
-        serde_json::json!({"id": "g3", "title": "Nurse", "text": "Care for patients on the night shift.", "primary": "none", "roles": [], "fsds": false, "title_role": "none"}),
+        serde_json::json!({"id": "g1", "title": "Data Engineer", "text": DE_TEXT, "primary": "de", "roles": ["de"], "fsds": false, "title_role": "de", "source": "boards/a.csv"}),
+        serde_json::json!({"id": "g2", "title": "Data Engineer", "text": DS_TEXT, "primary": "ds", "roles": ["ds"], "fsds": false, "title_role": "de", "source": "boards/b.csv"}),
+        serde_json::json!({"id": "g3", "title": "Nurse", "text": "Care for patients on the night shift.", "primary": "none", "roles": [], "fsds": false, "title_role": "none", "source": "boards/a.csv"}),
     ];
     d.write(
         "gold.jsonl",
@@ -31,6 +31,35 @@ fn eval_reports_rolecall_and_the_title_baseline() {
     let text = run(&["eval", "--errors", &gold], None);
     assert!(text.stdout.contains("primary accuracy"));
     assert!(text.stdout.contains("misclassified"));
+}
+
+#[test]
+fn eval_by_source_scores_each_board_alone() {
+    let d = Dir::new();
+    let gold = gold_file(&d);
+    let out = run(&["eval", "--json", "--by-source", &gold], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["overall"][0]["n"], 3);
+    let groups = v["by_source"].as_array().unwrap();
+    // In order of first appearance, each with every system.
+    assert_eq!(groups.len(), 2);
+    assert_eq!(groups[0]["source"], "boards/a.csv");
+    assert_eq!(groups[0]["reports"][0]["n"], 2);
+    assert_eq!(groups[1]["source"], "boards/b.csv");
+    let b = &groups[1]["reports"];
+    assert_eq!(
+        (b[0]["system"].as_str(), b[0]["accuracy"].as_f64()),
+        (Some("rolecall"), Some(1.0))
+    );
+    // The title-only baseline misses b's one posting (titled DE, a DS job).
+    assert_eq!(
+        (b[1]["system"].as_str(), b[1]["accuracy"].as_f64()),
+        (Some("title-only"), Some(0.0))
+    );
+    let text = run(&["eval", "--by-source", &gold], None);
+    assert!(text.stdout.contains("by source"));
+    assert!(text.stdout.lines().any(|l| l.starts_with("a.csv")));
 }
 
 #[test]

@@ -102,7 +102,10 @@ mod tests {
             claim("Senior Machine Learning Engineer / Data Scientist").role,
             Some(Role::Mle)
         );
-        assert_eq!(claim("Machine Learning Research Scientist").role, Some(Role::Ds));
+        assert_eq!(
+            claim("Machine Learning Research Scientist").role,
+            Some(Role::Ds)
+        );
         // Patterns may overlap: "big data" and "data analyst".
         assert_eq!(claim("Big Data Analyst").role, Some(Role::Analyst));
         assert!(claim("Product Manager").non_data);
