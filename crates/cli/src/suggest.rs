@@ -51,6 +51,11 @@ pub fn check(dir: Option<PathBuf>) -> anyhow::Result<Exit> {
         );
     }
     println!("  {:<9} {}", "common", count(&|k| *k == TermKind::Common));
+    println!(
+        "  {:<9} {}",
+        "non-data",
+        count(&|k| *k == TermKind::NonData)
+    );
     println!("  {:<9} {}", "signals", count(&|k| *k == TermKind::Signal));
     println!(
         "  {:<9} {}",

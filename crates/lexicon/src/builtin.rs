@@ -10,6 +10,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("mle.txt", include_str!("../../../keywords/mle.txt")),
     ("analyst.txt", include_str!("../../../keywords/analyst.txt")),
     ("common.txt", include_str!("../../../keywords/common.txt")),
+    ("nondata.txt", include_str!("../../../keywords/nondata.txt")),
     ("signals.txt", include_str!("../../../keywords/signals.txt")),
     ("cues.txt", include_str!("../../../keywords/cues.txt")),
     (

@@ -92,7 +92,7 @@ impl fmt::Display for Error {
             ErrorKind::UnknownFile => write!(
                 f,
                 "unknown lexicon file (expected one of de.txt, ds.txt, mle.txt, analyst.txt, \
-                 common.txt, signals.txt, cues.txt, sections.txt, titles.txt)"
+                 common.txt, nondata.txt, signals.txt, cues.txt, sections.txt, titles.txt)"
             ),
             ErrorKind::Io(e) => write!(f, "cannot read: {e}"),
             ErrorKind::Build(e) => write!(f, "cannot build the matcher: {e}"),

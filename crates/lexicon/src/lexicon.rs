@@ -30,6 +30,9 @@ pub enum TermKind {
     Common,
     /// A startup or "first data hire" signal that strengthens the FSDS flag.
     Signal,
+    /// A duty of a job that is not a data job (sales quotas, patient care, front-end work):
+    /// evidence against every data role.
+    NonData,
     /// A negation or hedge that scales the weight of nearby terms by the term's weight.
     Cue(CueScope),
     /// A heading that opens a section.
@@ -165,6 +168,7 @@ impl LexiconBuilder {
 enum FileKind {
     Role(Role),
     Common,
+    NonData,
     Signals,
     Cues,
     Sections,
@@ -176,6 +180,7 @@ impl FileKind {
         let stem = name.strip_suffix(".txt")?;
         Some(match stem {
             "common" => FileKind::Common,
+            "nondata" => FileKind::NonData,
             "signals" => FileKind::Signals,
             "cues" => FileKind::Cues,
             "sections" => FileKind::Sections,
@@ -241,7 +246,7 @@ fn body_term(kind: FileKind, entry: &parse::Entry<'_>, origin: Origin) -> Result
                     })?,
                 );
             }
-            FileKind::Signals => {
+            FileKind::Signals | FileKind::NonData => {
                 return Err(ErrorKind::BadField {
                     field: field.to_string(),
                     expected: "a weight",
@@ -254,6 +259,7 @@ fn body_term(kind: FileKind, entry: &parse::Entry<'_>, origin: Origin) -> Result
         FileKind::Role(r) => TermKind::Role(r),
         FileKind::Common => TermKind::Common,
         FileKind::Signals => TermKind::Signal,
+        FileKind::NonData => TermKind::NonData,
         FileKind::Cues => {
             if weight.is_some_and(|w| w > 1.0) {
                 return Err(ErrorKind::BadWeight(format!(

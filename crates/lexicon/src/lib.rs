@@ -116,7 +116,10 @@ mod tests {
         // A job family names the job; the data words after it name its domain.
         assert!(claim("Product Manager, Machine Learning").non_data);
         assert!(claim("Technical Recruiter - Data Engineering").non_data);
-        assert_eq!(claim("Data Analyst - Product Marketing").role, Some(Role::Analyst));
+        assert_eq!(
+            claim("Data Analyst - Product Marketing").role,
+            Some(Role::Analyst)
+        );
         assert!(!claim("Big Data Software Engineer").non_data);
         assert_eq!(claim("Big Data Software Engineer").role, Some(Role::De));
         let empty = claim("  ");

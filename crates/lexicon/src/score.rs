@@ -137,6 +137,9 @@ pub struct Analysis {
     pub signals: Vec<Evidence>,
     /// Scores indexed by [`Role::index`].
     pub roles: [RoleScore; 4],
+    /// The raw evidence of non-data duties (sales, patient care, front-end work), scored like a
+    /// role's: weights × section × cues × repetition.
+    pub non_data: f32,
     /// Strength of each pipeline stage, in [0, 1], indexed by [`Stage::index`].
     pub stages: [f32; 7],
     /// The headings recognised, as `(section, byte offset)`.
@@ -231,7 +234,9 @@ impl Lexicon {
                     };
                     out.signals.push(e);
                 }
-                TermKind::Role(_) | TermKind::Common => out.evidence.push(ev(section)),
+                TermKind::Role(_) | TermKind::Common | TermKind::NonData => {
+                    out.evidence.push(ev(section))
+                }
             }
         }
         apply_cues(text, &cues, &mut out.evidence, params.cue_reach);
@@ -342,6 +347,8 @@ impl Lexicon {
                 if factor == 1.0 && e.contribution > 0.0 {
                     out.roles[r.index()].terms += 1;
                 }
+            } else if term.kind == TermKind::NonData {
+                out.non_data += e.contribution;
             }
             if let Some(stage) = term.stage {
                 stage_raw[stage.index()] += e.contribution;
@@ -395,6 +402,7 @@ mod tests {
             .add_source("mle.txt", "pytorch | 2 | modelling\ntensorflow | 2 | modelling\nkubernetes | 2 | deployment\n")
             .add_source("analyst.txt", "tableau | 2\n")
             .add_source("common.txt", "data quality\n")
+            .add_source("nondata.txt", "sales cycle | 2\n")
             .add_source("signals.txt", "startup | 2\n")
             .add_source("cues.txt", "is a plus | 0.4 | after\nno | 0 | before\n")
             .add_source("sections.txt", "benefits | benefits\nrequirements | requirements\n")
@@ -405,6 +413,21 @@ mod tests {
 
     fn raw(text: &str, role: Role) -> f32 {
         lex().analyze(text, &ScoreParams::default()).role(role).raw
+    }
+
+    #[test]
+    fn non_data_duties_add_up_apart_from_the_roles() {
+        let a = lex().analyze(
+            "Own the sales cycle. Spark and Airflow. Shorten the sales cycle.",
+            &ScoreParams::default(),
+        );
+        // 2 in the general section (0.9), then the repeat at half.
+        assert!((a.non_data - 2.7).abs() < 1e-4, "{}", a.non_data);
+        let roles: f32 = a.roles.iter().map(|r| r.raw).sum();
+        assert!((roles - a.role(Role::De).raw).abs() < 1e-6 && roles > 0.0);
+        // Cues reach them like any evidence.
+        let a = lex().analyze("There is no sales cycle here.", &ScoreParams::default());
+        assert_eq!(a.non_data, 0.0);
     }
 
     #[test]

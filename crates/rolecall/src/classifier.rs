@@ -85,6 +85,7 @@ impl Classifier {
                 let role = match term.kind {
                     TermKind::Role(r) => EvidenceKind::of_role(r),
                     TermKind::Signal => EvidenceKind::Signal,
+                    TermKind::NonData => EvidenceKind::NonData,
                     _ => EvidenceKind::Common,
                 };
                 EvidenceItem {

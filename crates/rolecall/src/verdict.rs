@@ -65,17 +65,21 @@ pub enum EvidenceKind {
     Common,
     /// A startup or first-hire signal for the FSDS flag.
     Signal,
+    /// A duty of a job that is not a data job (sales quotas, patient care, front-end work).
+    #[serde(rename = "non_data")]
+    NonData,
 }
 
 impl EvidenceKind {
     /// Every kind, in report order.
-    pub const ALL: [EvidenceKind; 6] = [
+    pub const ALL: [EvidenceKind; 7] = [
         EvidenceKind::De,
         EvidenceKind::Ds,
         EvidenceKind::Mle,
         EvidenceKind::Analyst,
         EvidenceKind::Common,
         EvidenceKind::Signal,
+        EvidenceKind::NonData,
     ];
 
     /// The kind of evidence for a role.
@@ -97,6 +101,7 @@ impl EvidenceKind {
             EvidenceKind::Analyst => "analyst",
             EvidenceKind::Common => "common",
             EvidenceKind::Signal => "signal",
+            EvidenceKind::NonData => "non_data",
         }
     }
 }

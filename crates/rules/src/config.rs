@@ -59,6 +59,9 @@ pub struct PrimaryConfig {
     /// job when neither its deployment nor its monitoring stage reaches this: building models
     /// without getting them into production is data science (LABELS.md).
     pub mle_min_production: f32,
+    /// A posting is not a data job when the raw evidence of its non-data duties (`nondata.txt`)
+    /// reaches this multiple of the strongest data role's.
+    pub non_data_margin: f32,
 }
 
 /// When a role is labelled (the hybrids).

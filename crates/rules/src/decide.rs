@@ -64,6 +64,8 @@ pub struct Decision {
 pub fn apply_title_prior(analysis: &mut Analysis, title: &TitleClaim, config: &Config) {
     if let Some(role) = title.role {
         analysis.add_prior(role, config.title.prior, &config.scoring);
+    } else if title.non_data {
+        analysis.non_data += config.title.prior;
     }
 }
 
@@ -141,7 +143,10 @@ fn primary_role(analysis: &Analysis, min_strength: f32, config: &Config) -> Opti
         best
     };
     let score = analysis.role(pick);
-    (score.strength >= min_strength && score.terms >= config.primary.min_terms).then_some(pick)
+    let data_job = score.strength >= min_strength
+        && score.terms >= config.primary.min_terms
+        && analysis.non_data < config.primary.non_data_margin * score.raw;
+    data_job.then_some(pick)
 }
 
 fn labels(analysis: &Analysis, primary: Option<Role>, config: &Config) -> Vec<Role> {
@@ -282,7 +287,8 @@ mod tests {
             .add_source("mle.txt", "model serving | 3 | deployment\nkubernetes | 3 | deployment\nmodel monitoring | 3 | monitoring\nml engineer | 3\ntensorflow | 3\n")
             .add_source("analyst.txt", "tableau | 3\ndashboards | 3\nkpis | 3\n")
             .add_source("signals.txt", "startup | 2\n")
-            .add_source("titles.txt", "data scientist | ds | 4\nml engineer | mle | 5\nsoftware engineer | none | 2\n")
+            .add_source("nondata.txt", "sales cycle | 3\nclose deals | 3\nquota | 3\n")
+            .add_source("titles.txt", "data scientist | ds | 4\nml engineer | mle | 5\nsoftware engineer | none | 2\nsales engineer | none | 6\n")
             .build()
             .unwrap()
     }
@@ -342,6 +348,28 @@ mod tests {
         let d = run("ML Engineer", &format!("{models} model serving."));
         assert_eq!(d.primary, Some(Role::Mle), "{d:?}");
         assert!(d.labels.contains(&Role::Ds));
+    }
+
+    #[test]
+    fn non_data_duties_outweigh_data_words() {
+        let sales = "Run the sales cycle, close deals and reach quota. kafka airflow snowflake.";
+        let d = run("", sales);
+        assert_eq!(d.primary, None, "{d:?}");
+        assert!(d.labels.is_empty());
+        // A data job that mentions a non-data duty in passing stays a data job.
+        assert_eq!(
+            run("", &format!("{DE} close deals.")).primary,
+            Some(Role::De)
+        );
+        // A non-data title weighs on the non-data side like a data title on its role's.
+        let lex = lexicon();
+        let config = Config::builtin();
+        let text = "Run the sales cycle and close deals. kafka airflow snowflake.";
+        let title = lex.title_claim("Sales Engineer");
+        let mut a = lex.analyze(text, &config.scoring);
+        assert_eq!(decide(&lex, &a, &title, &config).primary, Some(Role::De));
+        apply_title_prior(&mut a, &title, &config);
+        assert_eq!(decide(&lex, &a, &title, &config).primary, None);
     }
 
     #[test]
