@@ -89,8 +89,10 @@ pub struct FsdsConfig {
     /// Confidence from all three of DE, DS and MLE.
     pub all_three: f32,
     /// Confidence from covering the pipeline from acquisition or storage through modelling to
-    /// deployment or monitoring.
+    /// deployment or monitoring...
     pub span: f32,
+    /// ...each of those stages at least this strong (a span of passing mentions is no span).
+    pub span_stage_min: f32,
     /// Confidence added per unit of startup / first-hire signal weight...
     pub signal_per_weight: f32,
     /// ...up to this much.
@@ -164,6 +166,12 @@ impl Config {
             ("labels.min_share", self.labels.min_share),
             ("fsds.role_min", self.fsds.role_min),
             ("fsds.stage_min", self.fsds.stage_min),
+            ("fsds.span_stage_min", self.fsds.span_stage_min),
+            ("primary.ds_min_modelling", self.primary.ds_min_modelling),
+            (
+                "primary.mle_min_production",
+                self.primary.mle_min_production,
+            ),
             ("fsds.flag_min", self.fsds.flag_min),
             ("scoring.repeat_decay", self.scoring.repeat_decay),
             ("scoring.or_group", self.scoring.or_group),
@@ -177,6 +185,12 @@ impl Config {
             return Err(format!(
                 "title.prior = {}: must be between 0 and 10",
                 self.title.prior
+            ));
+        }
+        if !(0.0..=10.0).contains(&self.primary.non_data_margin) {
+            return Err(format!(
+                "primary.non_data_margin = {}: must be between 0 and 10",
+                self.primary.non_data_margin
             ));
         }
         let positive = [

@@ -234,11 +234,15 @@ fn fsds(
             terms,
         });
     }
-    let has = |s: Stage| stages.contains(&s);
+    let has = |s: Stage| analysis.stage(s) >= c.span_stage_min;
     let start = has(Stage::Acquisition) || has(Stage::Storage);
     let end = has(Stage::Deployment) || has(Stage::Monitoring);
     if start && has(Stage::Modelling) && end {
-        let names: Vec<String> = stages.iter().map(|s| s.name().to_string()).collect();
+        let names: Vec<String> = stages
+            .iter()
+            .filter(|&&s| has(s))
+            .map(|s| s.name().to_string())
+            .collect();
         reasons.push(Reason {
             rule: Rule::PipelineSpan,
             weight: c.span,
@@ -412,6 +416,22 @@ mod tests {
         );
         assert_eq!(d.fsds.confidence, 1.0);
         assert!(d.stages.contains(&Stage::Acquisition) && d.stages.contains(&Stage::Monitoring));
+    }
+
+    #[test]
+    fn a_span_needs_every_stage_substantially() {
+        // One mention per stage is no span.
+        let d = run("", "kafka. regression. model serving.");
+        assert!(d.fsds.reasons.is_empty(), "{:?}", d.fsds);
+        // Acquisition, modelling and deployment each well covered: the span alone flags, with
+        // neither DE nor MLE strong enough to be labelled.
+        let d = run(
+            "",
+            "kafka, kafka. regression, forecasting. model serving, model serving.",
+        );
+        let rules: Vec<Rule> = d.fsds.reasons.iter().map(|r| r.rule).collect();
+        assert_eq!(rules, vec![Rule::PipelineSpan], "{d:?}");
+        assert!(d.fsds.flag && !d.labels.contains(&Role::Mle));
     }
 
     #[test]
