@@ -84,7 +84,7 @@ pub fn decide(
     };
     let title_role = title.role;
     let mut primary = primary_role(analysis, min_strength, config);
-    let mut labels = labels(analysis, primary, config);
+    let mut labels = labels(analysis, title.role, primary, config);
     // Among roles the body asks for, the title's own role is primary when it is close.
     if let (Some(p), Some(t)) = (primary, title_role) {
         if t != p
@@ -92,7 +92,7 @@ pub fn decide(
             && analysis.role(t).raw >= config.primary.title_tiebreak * analysis.role(p).raw
         {
             primary = Some(t);
-            labels = self::labels(analysis, primary, config);
+            labels = self::labels(analysis, title.role, primary, config);
         }
     }
     // Statistics and dashboards without models: an analyst job, even under a DS title.
@@ -101,7 +101,7 @@ pub fn decide(
         && analysis.stage(Stage::Modelling) < config.primary.ds_min_modelling
     {
         primary = Some(Role::Analyst);
-        labels = self::labels(analysis, primary, config);
+        labels = self::labels(analysis, title.role, primary, config);
     }
     // Models without production: a DS job, even under an ML Engineer title.
     let production = analysis
@@ -112,7 +112,7 @@ pub fn decide(
         && production < config.primary.mle_min_production
     {
         primary = Some(Role::Ds);
-        labels = self::labels(analysis, primary, config);
+        labels = self::labels(analysis, title.role, primary, config);
     }
     let stages = Stage::ALL
         .into_iter()
@@ -149,7 +149,12 @@ fn primary_role(analysis: &Analysis, min_strength: f32, config: &Config) -> Opti
     data_job.then_some(pick)
 }
 
-fn labels(analysis: &Analysis, primary: Option<Role>, config: &Config) -> Vec<Role> {
+fn labels(
+    analysis: &Analysis,
+    title_role: Option<Role>,
+    primary: Option<Role>,
+    config: &Config,
+) -> Vec<Role> {
     let Some(primary) = primary else {
         return Vec::new();
     };
@@ -157,10 +162,13 @@ fn labels(analysis: &Analysis, primary: Option<Role>, config: &Config) -> Vec<Ro
         .into_iter()
         .filter(|&r| {
             let s = analysis.role(r);
+            // The title's prior counts as a term; a label needs its distinct terms in the body.
+            let prior = title_role == Some(r) && config.title.prior > 0.0;
+            let body_terms = s.terms.saturating_sub(usize::from(prior));
             r == primary
                 || (s.strength >= config.labels.min_strength
                     && s.share >= config.labels.min_share
-                    && s.terms >= config.labels.min_terms)
+                    && body_terms >= config.labels.min_terms)
         })
         .collect()
 }
@@ -374,6 +382,24 @@ mod tests {
         assert_eq!(decide(&lex, &a, &title, &config).primary, Some(Role::De));
         apply_title_prior(&mut a, &title, &config);
         assert_eq!(decide(&lex, &a, &title, &config).primary, None);
+    }
+
+    #[test]
+    fn a_label_needs_two_phrases_in_the_body_not_the_title() {
+        let lex = lexicon();
+        let config = Config::builtin();
+        let title = lex.title_claim("ML Engineer");
+        let labelled = |text: &str| {
+            let mut a = lex.analyze(text, &config.scoring);
+            apply_title_prior(&mut a, &title, &config);
+            decide(&lex, &a, &title, &config).labels
+        };
+        // The title's prior and one phrase: strong enough, but one duty is not two.
+        assert_eq!(labelled(&format!("{DS} model serving.")), vec![Role::Ds]);
+        assert_eq!(
+            labelled(&format!("{DS} model serving. kubernetes.")),
+            vec![Role::Ds, Role::Mle]
+        );
     }
 
     #[test]
