@@ -491,9 +491,9 @@ fn render_errors(gold: &[Gold], verdicts: &[Verdict]) -> String {
         }
         let _ = writeln!(
             s,
-            "{}  \"{}\"\n  gold {} {:?} fsds={}  got {} {:?} fsds={}  scores de {:.2} ds {:.2} mle {:.2} an {:.2}",
+            "{}  \"{}\"\n  gold {} {:?} fsds={}  got {} {:?} fsds={} (by {})  scores de {:.2} ds {:.2} mle {:.2} an {:.2}",
             g.id, g.title, g.labels.primary, g.labels.roles, g.labels.fsds, p.labels.primary, p.labels.roles, p.labels.fsds,
-            v.scores.de.strength, v.scores.ds.strength, v.scores.mle.strength, v.scores.analyst.strength
+            v.primary_rule.name(), v.scores.de.strength, v.scores.ds.strength, v.scores.mle.strength, v.scores.analyst.strength
         );
         for kind in &EvidenceKind::ALL[..4] {
             let (kind, role) = (*kind, kind.name());

@@ -105,6 +105,7 @@ pub const CSV_HEADER: &[&str] = &[
     "id",
     "title",
     "primary",
+    "primary_rule",
     "labels",
     "de",
     "ds",
@@ -143,6 +144,7 @@ impl CsvRow {
                 v.id.clone(),
                 v.title.clone(),
                 v.primary_name().to_string(),
+                v.primary_rule.name().to_string(),
                 join(&mut v.labels.iter().map(|r| r.name().to_string())),
                 num(v.scores.de.strength),
                 num(v.scores.ds.strength),
@@ -226,6 +228,12 @@ pub fn table(v: &Verdict) -> String {
         } else {
             labels.join(", ")
         }
+    );
+    let _ = writeln!(
+        s,
+        "   why      {}: {}",
+        v.primary_rule.name(),
+        v.primary_rule.detail()
     );
     let mismatch = if v.mismatch {
         "  ≠ body: MISMATCH"

@@ -13,7 +13,7 @@ fn fixtures_match_expected_verdicts() {
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
     {
         let cols: Vec<&str> = line.split('\t').collect();
-        let [file, primary, labels, fsds, title_role, mismatch] = cols[..] else {
+        let [file, primary, primary_rule, labels, fsds, title_role, mismatch] = cols[..] else {
             panic!("bad line in expected.tsv: {line:?}");
         };
         let path = fixture(file).display().to_string();
@@ -28,6 +28,7 @@ fn fixtures_match_expected_verdicts() {
         };
         let got = (
             v.primary.as_str(),
+            v.primary_rule.as_str(),
             &v.labels,
             v.fsds.flag.to_string(),
             v.title_role.as_str(),
@@ -35,6 +36,7 @@ fn fixtures_match_expected_verdicts() {
         );
         let want = (
             primary,
+            primary_rule,
             &labels,
             fsds.to_string(),
             title_role,

@@ -107,6 +107,7 @@ pub struct Verdict {
     pub id: String,
     pub title: String,
     pub primary: String,
+    pub primary_rule: String,
     pub labels: Vec<String>,
     pub scores: Scores,
     pub fsds: Fsds,

@@ -103,6 +103,7 @@ impl Classifier {
             id: posting.id.clone(),
             title: posting.title.clone(),
             primary: decision.primary,
+            primary_rule: decision.primary_rule,
             labels: decision.labels,
             scores: Scores {
                 de: score(Role::De),

@@ -44,7 +44,7 @@ pub use classifier::Classifier;
 pub use error::Error;
 pub use posting::Posting;
 pub use rolecall_lexicon::{Lexicon, Role, Section, Stage};
-pub use rolecall_rules::{Config, Fsds, Reason, Rule};
+pub use rolecall_rules::{Config, Fsds, PrimaryRule, Reason, Rule};
 pub use verdict::{EvidenceItem, EvidenceKind, Score, Scores, Verdict};
 
 /// The README's Rust examples are compiled and run as doc tests.

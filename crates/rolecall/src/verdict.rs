@@ -1,7 +1,7 @@
 //! The verdict on one posting: what the job really is, with its evidence.
 
 use rolecall_lexicon::{Role, Section, Stage};
-use rolecall_rules::Fsds;
+use rolecall_rules::{Fsds, PrimaryRule};
 use serde::{Serialize, Serializer};
 
 /// Scores rounded to three decimals in output: more digits would be noise.
@@ -135,6 +135,9 @@ pub struct Verdict {
     /// The role the posting mostly asks for; `None` (`"none"` in output) for a non-data job.
     #[serde(serialize_with = "role_or_none")]
     pub primary: Option<Role>,
+    /// The rule that settled `primary`: the most evidence, the title, a DS call without models
+    /// (analyst), an MLE call without production (DS), too little evidence, or non-data duties.
+    pub primary_rule: PrimaryRule,
     /// Every role the posting substantially asks for.
     pub labels: Vec<Role>,
     /// Each role's strength and share.

@@ -18,6 +18,50 @@ pub enum Rule {
     StartupSignals,
 }
 
+/// The rule that settled the primary role (or that the posting is not a data job).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PrimaryRule {
+    /// The role with the most evidence (the analyst role needs a margin over DE, DS and MLE).
+    MostEvidence,
+    /// The title's own role: the body asks for it too, close enough to the strongest role.
+    Title,
+    /// Called DS, but no modelling stage and analyst work: an analyst job.
+    NoModelling,
+    /// Called MLE, but no deployment or monitoring stage and DS work: a DS job.
+    NoProduction,
+    /// Not a data job: too little evidence for any role.
+    WeakEvidence,
+    /// Not a data job: the duties of a non-data job outweigh the data evidence.
+    NonDataDuties,
+}
+
+impl PrimaryRule {
+    /// The name used in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            PrimaryRule::MostEvidence => "most_evidence",
+            PrimaryRule::Title => "title",
+            PrimaryRule::NoModelling => "no_modelling",
+            PrimaryRule::NoProduction => "no_production",
+            PrimaryRule::WeakEvidence => "weak_evidence",
+            PrimaryRule::NonDataDuties => "non_data_duties",
+        }
+    }
+
+    /// A sentence for people.
+    pub fn detail(self) -> &'static str {
+        match self {
+            PrimaryRule::MostEvidence => "the role with the most evidence",
+            PrimaryRule::Title => "the title's role, which the body asks for too",
+            PrimaryRule::NoModelling => "statistics and reporting but no models: an analyst job",
+            PrimaryRule::NoProduction => "models but nothing taken to production: a DS job",
+            PrimaryRule::WeakEvidence => "too little evidence for any data role",
+            PrimaryRule::NonDataDuties => "the duties of a non-data job outweigh the data words",
+        }
+    }
+}
+
 /// Why a rule fired, with the phrases behind it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Reason {
@@ -47,6 +91,8 @@ pub struct Fsds {
 pub struct Decision {
     /// The role the posting mostly asks for; `None` when it is not a data job.
     pub primary: Option<Role>,
+    /// The rule that settled `primary`.
+    pub primary_rule: PrimaryRule,
     /// Every role the posting substantially asks for (hybrids have two or more).
     pub labels: Vec<Role>,
     /// The FSDS flag.
@@ -83,7 +129,7 @@ pub fn decide(
         config.primary.min_strength
     };
     let title_role = title.role;
-    let mut primary = primary_role(analysis, min_strength, config);
+    let (mut primary, mut primary_rule) = primary_role(analysis, min_strength, config);
     let mut labels = labels(analysis, title.role, primary, config);
     // Among roles the body asks for, the title's own role is primary when it is close.
     if let (Some(p), Some(t)) = (primary, title_role) {
@@ -92,6 +138,7 @@ pub fn decide(
             && analysis.role(t).raw >= config.primary.title_tiebreak * analysis.role(p).raw
         {
             primary = Some(t);
+            primary_rule = PrimaryRule::Title;
             labels = self::labels(analysis, title.role, primary, config);
         }
     }
@@ -101,6 +148,7 @@ pub fn decide(
         && analysis.stage(Stage::Modelling) < config.primary.ds_min_modelling
     {
         primary = Some(Role::Analyst);
+        primary_rule = PrimaryRule::NoModelling;
         labels = self::labels(analysis, title.role, primary, config);
     }
     // Models without production: a DS job, even under an ML Engineer title.
@@ -112,6 +160,7 @@ pub fn decide(
         && production < config.primary.mle_min_production
     {
         primary = Some(Role::Ds);
+        primary_rule = PrimaryRule::NoProduction;
         labels = self::labels(analysis, title.role, primary, config);
     }
     let stages = Stage::ALL
@@ -122,6 +171,7 @@ pub fn decide(
     let mismatch = title.present && title_role != primary;
     Decision {
         primary,
+        primary_rule,
         labels,
         fsds,
         title_role,
@@ -132,21 +182,29 @@ pub fn decide(
 
 /// The role with the most evidence. Raw evidence, not strength, is compared: strengths
 /// saturate near 1 and stop telling a strong role from a stronger one.
-fn primary_role(analysis: &Analysis, min_strength: f32, config: &Config) -> Option<Role> {
+fn primary_role(
+    analysis: &Analysis,
+    min_strength: f32,
+    config: &Config,
+) -> (Option<Role>, PrimaryRule) {
     let raw = |r: Role| analysis.role(r).raw;
     let best = [Role::De, Role::Ds, Role::Mle]
         .into_iter()
-        .max_by(|&a, &b| raw(a).total_cmp(&raw(b)).then(b.cmp(&a)))?;
+        .max_by(|&a, &b| raw(a).total_cmp(&raw(b)).then(b.cmp(&a)))
+        .unwrap_or(Role::De);
     let pick = if raw(Role::Analyst) > raw(best) * (1.0 + config.primary.analyst_margin) {
         Role::Analyst
     } else {
         best
     };
     let score = analysis.role(pick);
-    let data_job = score.strength >= min_strength
-        && score.terms >= config.primary.min_terms
-        && analysis.non_data < config.primary.non_data_margin * score.raw;
-    data_job.then_some(pick)
+    if score.strength < min_strength || score.terms < config.primary.min_terms {
+        (None, PrimaryRule::WeakEvidence)
+    } else if analysis.non_data >= config.primary.non_data_margin * score.raw {
+        (None, PrimaryRule::NonDataDuties)
+    } else {
+        (Some(pick), PrimaryRule::MostEvidence)
+    }
 }
 
 fn labels(

@@ -33,4 +33,4 @@ mod decide;
 pub use config::{
     Config, ConfigError, FsdsConfig, LabelConfig, PrimaryConfig, TitleConfig, BUILTIN_RULES,
 };
-pub use decide::{apply_title_prior, decide, Decision, Fsds, Reason, Rule};
+pub use decide::{apply_title_prior, decide, Decision, Fsds, PrimaryRule, Reason, Rule};
