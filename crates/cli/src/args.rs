@@ -142,7 +142,8 @@ pub struct SuggestArgs {
     /// Labelled postings (LABELS.md format).
     #[arg(value_name = "GOLD")]
     pub gold: PathBuf,
-    /// The role to find terms for (de, ds, mle, analyst).
+    /// The role to find terms for (de, ds, mle, analyst), or `none`: duties of the non-data
+    /// postings, for `nondata.txt`.
     #[arg(long)]
     pub role: String,
     /// How many candidates to print.

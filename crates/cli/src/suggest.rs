@@ -103,11 +103,16 @@ fn known(lex: &Lexicon, phrase: &str) -> bool {
 }
 
 pub fn run(args: SuggestArgs) -> anyhow::Result<Exit> {
-    let Some(role) = Role::from_name(&args.role) else {
-        bail!(
-            "--role must be one of de, ds, mle, analyst (got '{}')",
-            args.role
-        );
+    // `none`: the postings that are not data jobs, against the data jobs.
+    let role = match args.role.as_str() {
+        "none" => None,
+        name => match Role::from_name(name) {
+            Some(r) => Some(r),
+            None => bail!(
+                "--role must be one of de, ds, mle, analyst, none (got '{}')",
+                args.role
+            ),
+        },
     };
     let gold: Vec<Gold> = read_jsonl(&args.gold)?;
     let classifier = Classifier::default();
@@ -115,7 +120,10 @@ pub fn run(args: SuggestArgs) -> anyhow::Result<Exit> {
     let mut rest: HashMap<String, f64> = HashMap::new();
     let (mut n_role, mut n_rest) = (0f64, 0f64);
     for g in &gold {
-        let target = g.labels.roles.iter().any(|r| r == role.name());
+        let target = match role {
+            Some(role) => g.labels.roles.iter().any(|r| r == role.name()),
+            None => g.labels.primary == "none",
+        };
         let grams = ngrams(&g.text);
         let map = if target { &mut in_role } else { &mut rest };
         if target {
@@ -145,7 +153,7 @@ pub fn run(args: SuggestArgs) -> anyhow::Result<Exit> {
     scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     println!(
         "candidate terms for {} (z-score of the log-odds; postings with the role / without)",
-        role.name()
+        role.map_or("none (nondata.txt)", Role::name)
     );
     let mut shown = 0;
     for (gram, z, yi, yj) in scored {

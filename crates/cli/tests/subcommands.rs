@@ -91,6 +91,26 @@ fn lexicon_check_and_suggest() {
         .lines()
         .skip(1)
         .any(|l| l.ends_with(" apache airflow")));
+    // `none` ranks the words of the non-data postings (the nurse) for nondata.txt.
+    let none = run(
+        &[
+            "lexicon",
+            "suggest",
+            "--role",
+            "none",
+            "--min-docs",
+            "1",
+            &gold,
+        ],
+        None,
+    );
+    assert_eq!(none.code, 0, "{}", none.stderr);
+    assert!(none.stdout.starts_with("candidate terms for none"));
+    assert!(
+        none.stdout.lines().any(|l| l.ends_with(" night shift")),
+        "{}",
+        none.stdout
+    );
     let bad = run(&["lexicon", "suggest", "--role", "wizard", &gold], None);
     assert_eq!(bad.code, 2);
 }
