@@ -105,8 +105,9 @@ pub struct Decision {
     pub stages: Vec<Stage>,
 }
 
-/// Adds the title's claim to the analysis as a prior (`[title] prior` in `rules.toml`); a title
-/// that names no data role adds nothing.
+/// Adds the title's claim to the analysis as a prior (`[title] prior` in `rules.toml`): to the
+/// title's role, or, for a title that names a non-data job ("Sales Engineer"), to the non-data
+/// side; a title that names neither adds nothing.
 pub fn apply_title_prior(analysis: &mut Analysis, title: &TitleClaim, config: &Config) {
     if let Some(role) = title.role {
         analysis.add_prior(role, config.title.prior, &config.scoring);
