@@ -76,6 +76,9 @@ pub struct ScoreParams {
     pub cue_reach: usize,
     /// The least weight of an unambiguous phrase that lets ambiguous ones count.
     pub anchor_weight: f32,
+    /// ...and the least modifier it may stand under: a phrase a negation silences ("this is not
+    /// a data engineering role") anchors nothing.
+    pub anchor_min_modifier: f32,
     /// How far (bytes) a modelling phrase supports a deployment word.
     pub support_reach: usize,
     /// Whether own-role support must be near too (else anywhere in the posting).
@@ -92,6 +95,7 @@ impl Default for ScoreParams {
             or_group: 0.3,
             cue_reach: 80,
             anchor_weight: 1.5,
+            anchor_min_modifier: 0.2,
             support_reach: 300,
             local_support: false,
         }
@@ -273,7 +277,9 @@ impl Lexicon {
         let terms = self.terms();
         let anchor = |e: &Evidence| {
             let t = &terms[e.term];
-            !t.needs_support && e.modifier > 0.0 && t.weight >= params.anchor_weight
+            !t.needs_support
+                && e.modifier >= params.anchor_min_modifier
+                && t.weight >= params.anchor_weight
         };
         let mut role_anchored = [false; 4];
         for e in evidence.iter().filter(|e| anchor(e)) {
@@ -404,7 +410,7 @@ mod tests {
             .add_source("common.txt", "data quality\n")
             .add_source("nondata.txt", "sales cycle | 2\n")
             .add_source("signals.txt", "startup | 2\n")
-            .add_source("cues.txt", "is a plus | 0.4 | after\nno | 0 | before\n")
+            .add_source("cues.txt", "is a plus | 0.4 | after\nno | 0 | before\nis not an | 0.1 | before\n")
             .add_source("sections.txt", "benefits | benefits\nrequirements | requirements\n")
             .add_source("titles.txt", "data engineer | de\n")
             .build()
@@ -413,6 +419,15 @@ mod tests {
 
     fn raw(text: &str, role: Role) -> f32 {
         lex().analyze(text, &ScoreParams::default()).role(role).raw
+    }
+
+    #[test]
+    fn a_negated_phrase_anchors_nothing() {
+        // "pipeline" needs an anchor; "airflow" is one, unless a negation silences it.
+        let anchored = raw("An Airflow role. Fix the pipeline.", Role::De);
+        assert!((anchored - (3.0 + 1.0) * 0.9).abs() < 1e-4, "{anchored}");
+        let negated = raw("This is not an Airflow role. Fix the pipeline.", Role::De);
+        assert!((negated - 3.0 * 0.1 * 0.9).abs() < 1e-4, "{negated}");
     }
 
     #[test]
