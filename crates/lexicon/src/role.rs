@@ -138,11 +138,14 @@ pub enum Section {
     Benefits,
     /// Equal-opportunity and other legal text.
     Legal,
+    /// A job board's page furniture after the posting: similar jobs, people also viewed, job
+    /// alerts. It names other jobs, not this one.
+    Footer,
 }
 
 impl Section {
     /// Every section.
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 8] = [
         Section::General,
         Section::Responsibilities,
         Section::Requirements,
@@ -150,6 +153,7 @@ impl Section {
         Section::Company,
         Section::Benefits,
         Section::Legal,
+        Section::Footer,
     ];
 
     /// The section's name as used in files and output.
@@ -162,6 +166,7 @@ impl Section {
             Section::Company => "company",
             Section::Benefits => "benefits",
             Section::Legal => "legal",
+            Section::Footer => "footer",
         }
     }
 

@@ -27,6 +27,8 @@ pub struct SectionWeights {
     pub benefits: f32,
     /// Equal-opportunity and legal text.
     pub legal: f32,
+    /// A job board's furniture after the posting (similar jobs, job alerts).
+    pub footer: f32,
 }
 
 impl Default for SectionWeights {
@@ -39,6 +41,7 @@ impl Default for SectionWeights {
             company: 0.2,
             benefits: 0.0,
             legal: 0.0,
+            footer: 0.0,
         }
     }
 }
@@ -54,6 +57,7 @@ impl SectionWeights {
             Section::Company => self.company,
             Section::Benefits => self.benefits,
             Section::Legal => self.legal,
+            Section::Footer => self.footer,
         }
     }
 }
@@ -219,9 +223,11 @@ impl Lexicon {
             };
             match term.kind {
                 TermKind::Heading(s) => {
-                    // Legal boilerplate rarely has a heading; near the end, its phrase suffices.
-                    let late_legal = s == Section::Legal && hit.start * 10 >= text.len() * 6;
-                    if late_legal || is_heading(text, hit.start, hit.end) {
+                    // Legal boilerplate and a job board's footer rarely have a heading; near the
+                    // end, their phrase suffices.
+                    let late = matches!(s, Section::Legal | Section::Footer)
+                        && hit.start * 10 >= text.len() * 6;
+                    if late || is_heading(text, hit.start, hit.end) {
                         section = s;
                         out.headings.push((s, hit.start));
                     }
@@ -231,7 +237,10 @@ impl Lexicon {
                     let mut e = ev(section);
                     // Startup signals live in the company blurb: only benefits and legal text
                     // silence them.
-                    e.modifier = if matches!(section, Section::Benefits | Section::Legal) {
+                    e.modifier = if matches!(
+                        section,
+                        Section::Benefits | Section::Legal | Section::Footer
+                    ) {
                         0.0
                     } else {
                         1.0
@@ -411,7 +420,7 @@ mod tests {
             .add_source("nondata.txt", "sales cycle | 2\n")
             .add_source("signals.txt", "startup | 2\n")
             .add_source("cues.txt", "is a plus | 0.4 | after\nno | 0 | before\nis not an | 0.1 | before\n")
-            .add_source("sections.txt", "benefits | benefits\nrequirements | requirements\n")
+            .add_source("sections.txt", "benefits | benefits\nrequirements | requirements\nsimilar jobs | footer\n")
             .add_source("titles.txt", "data engineer | de\n")
             .build()
             .unwrap()
@@ -419,6 +428,18 @@ mod tests {
 
     fn raw(text: &str, role: Role) -> f32 {
         lex().analyze(text, &ScoreParams::default()).role(role).raw
+    }
+
+    #[test]
+    fn a_job_boards_footer_counts_for_nothing() {
+        let with_footer = raw("Run Airflow.\n\nSimilar jobs:\nSpark Developer", Role::De);
+        assert!((with_footer - 3.0 * 0.9).abs() < 1e-4, "{with_footer}");
+        // Late in a text, the phrase alone opens the footer, as legal text does.
+        let flat = raw(
+            "Run Airflow and more Airflow work. Similar jobs Spark",
+            Role::De,
+        );
+        assert!((flat - (3.0 + 1.5) * 0.9).abs() < 1e-4, "{flat}");
     }
 
     #[test]
