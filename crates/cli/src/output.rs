@@ -5,13 +5,14 @@ use crate::args::Format;
 use crate::classify::Config;
 use crate::summary::Summary;
 use rolecall::input::{Payload, RawRecord, RecordError};
-use rolecall::{EvidenceKind, Role, Verdict};
+use rolecall::{EvidenceKind, PrimaryRule, Role, Verdict};
 use std::io::{BufWriter, Stdout, Write};
 
 /// What the summary needs to know of one classified posting.
 #[derive(Debug, Clone)]
 pub struct Stats {
     pub primary: Option<Role>,
+    pub primary_rule: PrimaryRule,
     pub labels: Vec<Role>,
     pub fsds: bool,
     pub mismatch: bool,
@@ -75,6 +76,7 @@ fn stats(v: &Verdict) -> Stats {
     }
     Stats {
         primary: v.primary,
+        primary_rule: v.primary_rule,
         labels: v.labels.clone(),
         fsds: v.fsds.flag,
         mismatch: v.mismatch,

@@ -1,7 +1,7 @@
 //! The batch summary: what an analyst of the job market wants from a directory of postings.
 
 use crate::output::Rendered;
-use rolecall::{EvidenceKind, Role};
+use rolecall::{EvidenceKind, PrimaryRule, Role};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -12,6 +12,7 @@ pub struct Summary {
     pub errors: usize,
     pub classified: usize,
     primary: HashMap<Option<Role>, usize>,
+    rules: HashMap<&'static str, usize>,
     hybrids: usize,
     fsds: usize,
     mismatch: usize,
@@ -28,6 +29,7 @@ impl Summary {
         let Some(s) = &r.stats else { return };
         self.classified += 1;
         *self.primary.entry(s.primary).or_default() += 1;
+        *self.rules.entry(s.primary_rule.name()).or_default() += 1;
         self.hybrids += usize::from(s.labels.len() > 1);
         self.fsds += usize::from(s.fsds);
         self.mismatch += usize::from(s.mismatch);
@@ -57,6 +59,13 @@ impl Summary {
             let n = self.primary.get(&r).copied().unwrap_or(0);
             let name = r.map_or("none", Role::name);
             let _ = writeln!(s, "  {name:<16} {n:>8}  {:5.1}%", pct(n));
+        }
+        let _ = writeln!(s, "primary decided by:");
+        for rule in PrimaryRule::ALL {
+            let n = self.rules.get(rule.name()).copied().unwrap_or(0);
+            if n > 0 {
+                let _ = writeln!(s, "  {:<16} {n:>8}  {:5.1}%", rule.name(), pct(n));
+            }
         }
         let _ = writeln!(
             s,

@@ -95,6 +95,21 @@ fn summary_counts_a_batch() {
         out.stdout
     );
     assert!(out.stdout.contains("FSDS"));
+    // Which rule settled each primary role, as expected.tsv says.
+    assert!(out.stdout.contains("primary decided by:"), "{}", out.stdout);
+    let mut rules: Vec<&str> = rows.iter().map(|r| r[2]).collect();
+    rules.sort_unstable();
+    rules.dedup();
+    for rule in rules {
+        let n = rows.iter().filter(|r| r[2] == rule).count();
+        assert!(
+            out.stdout
+                .lines()
+                .any(|l| l.trim_start().starts_with(rule) && l.contains(&format!(" {n} "))),
+            "{rule} x{n}: {}",
+            out.stdout
+        );
+    }
     // --summary with another format: records on stdout, summary on stderr.
     let out = run(&["-f", "jsonl", "--summary", &path], None);
     assert_eq!(out.records().len(), n);

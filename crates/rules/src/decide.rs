@@ -37,6 +37,16 @@ pub enum PrimaryRule {
 }
 
 impl PrimaryRule {
+    /// Every rule, in report order.
+    pub const ALL: [PrimaryRule; 6] = [
+        PrimaryRule::MostEvidence,
+        PrimaryRule::Title,
+        PrimaryRule::NoModelling,
+        PrimaryRule::NoProduction,
+        PrimaryRule::WeakEvidence,
+        PrimaryRule::NonDataDuties,
+    ];
+
     /// The name used in output.
     pub fn name(self) -> &'static str {
         match self {
