@@ -145,6 +145,9 @@ pub struct Analysis {
     pub signals: Vec<Evidence>,
     /// Scores indexed by [`Role::index`].
     pub roles: [RoleScore; 4],
+    /// The raw evidence added from outside the text ([`Analysis::add_prior`]: the title's
+    /// claim), by [`Role::index`]; it is included in `roles`.
+    pub prior: [f32; 4],
     /// The raw evidence of non-data duties (sales, patient care, front-end work), scored like a
     /// role's: weights × section × cues × repetition.
     pub non_data: f32,
@@ -160,6 +163,17 @@ impl Analysis {
         self.roles[role.index()]
     }
 
+    /// A role's raw evidence from the text alone, without any prior.
+    pub fn body_raw(&self, role: Role) -> f32 {
+        self.roles[role.index()].raw - self.prior[role.index()]
+    }
+
+    /// How many distinct phrases of the text counted for a role (a prior is not one).
+    pub fn body_terms(&self, role: Role) -> usize {
+        let r = self.roles[role.index()];
+        r.terms - usize::from(self.prior[role.index()] > 0.0 && r.terms > 0)
+    }
+
     /// The strength of one stage.
     pub fn stage(&self, stage: Stage) -> f32 {
         self.stages[stage.index()]
@@ -172,6 +186,7 @@ impl Analysis {
         if raw > 0.0 {
             self.roles[role.index()].raw += raw;
             self.roles[role.index()].terms += 1;
+            self.prior[role.index()] += raw;
         }
         self.rescore(params);
     }

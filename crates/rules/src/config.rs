@@ -51,9 +51,9 @@ pub struct PrimaryConfig {
     /// modelling or engineering role by this fraction (analyst words such as reports and
     /// dashboards appear in every data posting).
     pub analyst_margin: f32,
-    /// A posting the rules would call DS, that also asks for analyst work, is an analyst job
-    /// when its modelling stage is weaker than this: LABELS.md draws the line between the two
-    /// at modelling as a core duty.
+    /// A posting the rules would call DS, that also asks for analyst work and has less DS than
+    /// analyst evidence in its body, is an analyst job when its modelling stage is weaker than
+    /// this: LABELS.md draws the line between the two at modelling as a core duty.
     pub ds_min_modelling: f32,
     /// Likewise a posting the rules would call MLE, that also asks for data science, is a DS
     /// job when neither its deployment nor its monitoring stage reaches this: building models

@@ -141,7 +141,7 @@ pub fn decide(
     };
     let title_role = title.role;
     let (mut primary, mut primary_rule) = primary_role(analysis, min_strength, config);
-    let mut labels = labels(analysis, title.role, primary, config);
+    let mut labels = labels(analysis, primary, config);
     // Among roles the body asks for, the title's own role is primary when it is close.
     if let (Some(p), Some(t)) = (primary, title_role) {
         if t != p
@@ -150,17 +150,20 @@ pub fn decide(
         {
             primary = Some(t);
             primary_rule = PrimaryRule::Title;
-            labels = self::labels(analysis, title.role, primary, config);
+            labels = self::labels(analysis, primary, config);
         }
     }
-    // Statistics and dashboards without models: an analyst job, even under a DS title.
+    // Dashboards and reports, no models, and less DS evidence in the body than analyst
+    // evidence (experiments and statistics are DS work too): an analyst job, even under a DS
+    // title.
     if primary == Some(Role::Ds)
         && labels.contains(&Role::Analyst)
         && analysis.stage(Stage::Modelling) < config.primary.ds_min_modelling
+        && analysis.body_raw(Role::Ds) < analysis.body_raw(Role::Analyst)
     {
         primary = Some(Role::Analyst);
         primary_rule = PrimaryRule::NoModelling;
-        labels = self::labels(analysis, title.role, primary, config);
+        labels = self::labels(analysis, primary, config);
     }
     // Models without production: a DS job, even under an ML Engineer title.
     let production = analysis
@@ -172,7 +175,7 @@ pub fn decide(
     {
         primary = Some(Role::Ds);
         primary_rule = PrimaryRule::NoProduction;
-        labels = self::labels(analysis, title.role, primary, config);
+        labels = self::labels(analysis, primary, config);
     }
     let stages = Stage::ALL
         .into_iter()
@@ -218,12 +221,7 @@ fn primary_role(
     }
 }
 
-fn labels(
-    analysis: &Analysis,
-    title_role: Option<Role>,
-    primary: Option<Role>,
-    config: &Config,
-) -> Vec<Role> {
+fn labels(analysis: &Analysis, primary: Option<Role>, config: &Config) -> Vec<Role> {
     let Some(primary) = primary else {
         return Vec::new();
     };
@@ -231,13 +229,11 @@ fn labels(
         .into_iter()
         .filter(|&r| {
             let s = analysis.role(r);
-            // The title's prior counts as a term; a label needs its distinct terms in the body.
-            let prior = title_role == Some(r) && config.title.prior > 0.0;
-            let body_terms = s.terms.saturating_sub(usize::from(prior));
+            // A label needs its distinct phrases in the body; the title's prior is not one.
             r == primary
                 || (s.strength >= config.labels.min_strength
                     && s.share >= config.labels.min_share
-                    && body_terms >= config.labels.min_terms)
+                    && analysis.body_terms(r) >= config.labels.min_terms)
         })
         .collect()
 }
@@ -374,6 +370,16 @@ mod tests {
             .unwrap()
     }
 
+    /// Like `run`, with the title's prior applied as the classifier does.
+    fn run_titled(title: &str, text: &str) -> Decision {
+        let lex = lexicon();
+        let config = Config::builtin();
+        let mut a = lex.analyze(text, &config.scoring);
+        let claim = lex.title_claim(title);
+        apply_title_prior(&mut a, &claim, &config);
+        decide(&lex, &a, &claim, &config)
+    }
+
     fn run(title: &str, text: &str) -> Decision {
         let lex = lexicon();
         let config = Config::builtin();
@@ -411,11 +417,20 @@ mod tests {
 
     #[test]
     fn ds_without_modelling_is_an_analyst_job() {
-        let stats = "tableau dashboards. a/b testing. hypothesis testing.";
-        let d = run("Data Scientist", stats);
+        // The title's prior makes it a DS call; the body is reporting with one test readout.
+        let reporting = "tableau dashboards. a/b testing.";
+        let d = run_titled("Data Scientist", reporting);
         assert_eq!(d.primary, Some(Role::Analyst), "{d:?}");
+        assert_eq!(d.primary_rule, PrimaryRule::NoModelling);
         assert!(d.mismatch);
-        let d = run("Data Scientist", &format!("{stats} regression."));
+        // Experiments weigh as much as the reporting: DS work (LABELS.md), no flip.
+        let d = run_titled(
+            "Data Scientist",
+            &format!("{reporting} hypothesis testing."),
+        );
+        assert_eq!(d.primary, Some(Role::Ds), "{d:?}");
+        // Models: DS.
+        let d = run_titled("Data Scientist", &format!("{reporting} regression."));
         assert_eq!(d.primary, Some(Role::Ds), "{d:?}");
         assert!(d.labels.contains(&Role::Analyst));
     }
@@ -455,14 +470,7 @@ mod tests {
 
     #[test]
     fn a_label_needs_two_phrases_in_the_body_not_the_title() {
-        let lex = lexicon();
-        let config = Config::builtin();
-        let title = lex.title_claim("ML Engineer");
-        let labelled = |text: &str| {
-            let mut a = lex.analyze(text, &config.scoring);
-            apply_title_prior(&mut a, &title, &config);
-            decide(&lex, &a, &title, &config).labels
-        };
+        let labelled = |text: &str| run_titled("ML Engineer", text).labels;
         // The title's prior and one phrase: strong enough, but one duty is not two.
         assert_eq!(labelled(&format!("{DS} model serving.")), vec![Role::Ds]);
         assert_eq!(
