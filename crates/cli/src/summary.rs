@@ -12,7 +12,7 @@ pub struct Summary {
     pub errors: usize,
     pub classified: usize,
     primary: HashMap<Option<Role>, usize>,
-    rules: HashMap<&'static str, usize>,
+    rules: HashMap<PrimaryRule, usize>,
     hybrids: usize,
     fsds: usize,
     mismatch: usize,
@@ -29,7 +29,7 @@ impl Summary {
         let Some(s) = &r.stats else { return };
         self.classified += 1;
         *self.primary.entry(s.primary).or_default() += 1;
-        *self.rules.entry(s.primary_rule.name()).or_default() += 1;
+        *self.rules.entry(s.primary_rule).or_default() += 1;
         self.hybrids += usize::from(s.labels.len() > 1);
         self.fsds += usize::from(s.fsds);
         self.mismatch += usize::from(s.mismatch);
@@ -62,7 +62,7 @@ impl Summary {
         }
         let _ = writeln!(s, "primary decided by:");
         for rule in PrimaryRule::ALL {
-            let n = self.rules.get(rule.name()).copied().unwrap_or(0);
+            let n = self.rules.get(&rule).copied().unwrap_or(0);
             if n > 0 {
                 let _ = writeln!(s, "  {:<16} {n:>8}  {:5.1}%", rule.name(), pct(n));
             }

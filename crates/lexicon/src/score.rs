@@ -170,8 +170,8 @@ impl Analysis {
 
     /// How many distinct phrases of the text counted for a role (a prior is not one).
     pub fn body_terms(&self, role: Role) -> usize {
-        let r = self.roles[role.index()];
-        r.terms - usize::from(self.prior[role.index()] > 0.0 && r.terms > 0)
+        let prior = usize::from(self.prior[role.index()] > 0.0);
+        self.roles[role.index()].terms.saturating_sub(prior)
     }
 
     /// The strength of one stage.

@@ -181,17 +181,14 @@ impl Config {
                 return Err(format!("{name} = {v}: must be between 0 and 1"));
             }
         }
-        if !(0.0..=10.0).contains(&self.title.prior) {
-            return Err(format!(
-                "title.prior = {}: must be between 0 and 10",
-                self.title.prior
-            ));
-        }
-        if !(0.0..=10.0).contains(&self.primary.non_data_margin) {
-            return Err(format!(
-                "primary.non_data_margin = {}: must be between 0 and 10",
-                self.primary.non_data_margin
-            ));
+        let up_to_ten = [
+            ("title.prior", self.title.prior),
+            ("primary.non_data_margin", self.primary.non_data_margin),
+        ];
+        for (name, v) in up_to_ten {
+            if !(0.0..=10.0).contains(&v) {
+                return Err(format!("{name} = {v}: must be between 0 and 10"));
+            }
         }
         let positive = [
             ("scoring.saturation", self.scoring.saturation),

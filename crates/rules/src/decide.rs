@@ -19,7 +19,7 @@ pub enum Rule {
 }
 
 /// The rule that settled the primary role (or that the posting is not a data job).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PrimaryRule {
     /// The role with the most evidence (the analyst role needs a margin over DE, DS and MLE).
