@@ -6,6 +6,10 @@
 //! - whole words: a term whose first (last) character is a word character matches only where
 //!   the text has no word character just before (after) it, with Unicode-aware word characters,
 //!   so "spark" is not found in "sparkling" nor "rust" in "trust";
+//! - a lost line break counts as a boundary: in flattened text ("...data pipelinesDesign models")
+//!   a lower-case letter followed by a capitalised word ("sD" then a lower-case letter) separates
+//!   two words. Camel-case brands stay whole when the lexicon names them ("JavaScript" is one
+//!   term, found first by leftmost-longest), and acronyms do not split ("NoSQL", "PhD");
 //! - a plain plural is accepted: "pipeline" matches "pipelines", "api" matches "APIs", and the
 //!   hit's span covers the plural ending;
 //! - when the longest candidate fails the word test ("machine learning engineering"), the longest
@@ -149,7 +153,20 @@ pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// Whether a line break was lost at `i`: a lower-case ASCII letter, then a capitalised word
+/// ("pipelinesDesign", "teamRequirements"), not an acronym ("NoSQL", "PhD").
+pub(crate) fn glued_at(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    i > 0
+        && b[i - 1].is_ascii_lowercase()
+        && b.get(i).is_some_and(u8::is_ascii_uppercase)
+        && b.get(i + 1).is_some_and(u8::is_ascii_lowercase)
+}
+
 fn word_before(text: &str, i: usize) -> bool {
+    if glued_at(text, i) {
+        return false;
+    }
     match text.as_bytes()[..i].last() {
         None => false,
         Some(&b) if b < 0x80 => b.is_ascii_alphanumeric() || b == b'_',
@@ -158,6 +175,9 @@ fn word_before(text: &str, i: usize) -> bool {
 }
 
 fn word_after(text: &str, i: usize) -> bool {
+    if glued_at(text, i) {
+        return false;
+    }
     match text.as_bytes().get(i) {
         None => false,
         Some(&b) if b < 0x80 => b.is_ascii_alphanumeric() || b == b'_',
@@ -325,6 +345,23 @@ mod tests {
         ["ab", "abc testing"],
         "abc test ab",
         vec![("ab", "ab")]
+    );
+    t!(
+        lost_line_breaks_are_boundaries,
+        ["pipeline", "design", "requirements", "sql"],
+        "data pipelinesDesign modelsRequirements: SQL",
+        vec![
+            ("pipeline", "pipelines"),
+            ("design", "Design"),
+            ("requirements", "Requirements"),
+            ("sql", "SQL")
+        ]
+    );
+    t!(
+        camel_case_brands_and_acronyms_stay_whole,
+        ["java", "javascript", "sql", "script", "d"],
+        "JavaScript NoSQL MySQL PhD",
+        vec![("javascript", "JavaScript")]
     );
     t!(empty_text, ["sql"], "", vec![]);
 

@@ -5,7 +5,15 @@
 //! - it starts a line (after any bullets or Markdown marks) and the line ends soon after it or a
 //!   colon follows within a few words; or
 //! - the text was flattened (lines run together, as scraped postings often are) and the heading
-//!   is capitalised, glued to the end of the previous sentence, and followed by a colon.
+//!   is capitalised, glued to the end of the previous sentence, and followed by a colon; or
+//! - the heading is capitalised and the next word is glued to it ("ResponsibilitiesDesign data
+//!   models"): the line break after it was lost.
+//!
+//! A capitalised heading followed by a colon or a glued word may end a short Title Case run that
+//! starts a sentence ("Systems. Technical Requirements: SQL", "...society.Your Roles And
+//! ResponsibilitiesConduct analysis").
+
+use crate::matcher::glued_at;
 
 /// How far after a heading phrase a colon may stand ("Responsibilities include:").
 const COLON_REACH: usize = 24;
@@ -13,16 +21,51 @@ const COLON_REACH: usize = 24;
 /// ("Benefits & Perks").
 const SHORT_REST: usize = 24;
 
+/// How many Title Case words may stand before a heading phrase glued to the next word.
+const TITLE_RUN: usize = 4;
+
 /// Whether the phrase at `start..end` of `text` is used as a heading.
 pub(crate) fn is_heading(text: &str, start: usize, end: usize) -> bool {
     let before = lead_in(text, start);
     let colon = colon_follows(text, end);
     let capital = text.as_bytes()[start].is_ascii_uppercase();
+    let glued = glued_at(text, end);
     match before {
-        LeadIn::LineStart => colon || rest_of_line_is_short(text, end),
-        LeadIn::SentenceEnd => colon && capital,
-        LeadIn::Word => false,
+        LeadIn::LineStart => colon || glued || rest_of_line_is_short(text, end),
+        LeadIn::SentenceEnd => capital && (colon || glued),
+        LeadIn::Word => capital && (colon || glued) && title_run_before(text, start),
     }
+}
+
+/// Whether `text[..start]` ends with a short run of Title Case words ("Your Roles And ") that
+/// itself starts a sentence, a line, or a glued word: the front of a heading.
+fn title_run_before(text: &str, start: usize) -> bool {
+    let mut rest = &text[..start];
+    for _ in 0..TITLE_RUN {
+        rest = rest.trim_end_matches(' ');
+        if matches!(
+            rest.chars().next_back(),
+            None | Some('\n' | '\r' | '.' | '!' | '?' | ')' | ':' | ';')
+        ) {
+            return true;
+        }
+        let word_start = rest
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphabetic() || c == '&'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &rest[word_start..];
+        // The word may be glued to the sentence before it ("opportunitiesYour").
+        if (1..word.len()).any(|i| glued_at(word, i)) {
+            return true;
+        }
+        let small = matches!(word, "and" | "&" | "of" | "the" | "for");
+        if word.is_empty() || !(small || word.starts_with(char::is_uppercase)) {
+            return false;
+        }
+        rest = &rest[..word_start];
+    }
+    false
 }
 
 /// What stands just before a phrase.
@@ -45,7 +88,8 @@ fn lead_in(text: &str, start: usize) -> LeadIn {
             '.' | '!' | '?' | ')' | ':' | ';' => return LeadIn::SentenceEnd,
             c if c.is_alphanumeric() || c == ',' => {
                 // A lower-case word glued to a capitalised heading: "...teamRequirements:".
-                return if c.is_lowercase() && text[start..].starts_with(char::is_uppercase) {
+                let glued = seen == 1 && c.is_lowercase();
+                return if glued && text[start..].starts_with(char::is_uppercase) {
                     LeadIn::SentenceEnd
                 } else {
                     LeadIn::Word
@@ -123,7 +167,32 @@ mod tests {
     }
 
     #[test]
+    fn headings_before_a_lost_line_break() {
+        assert!(heading_at(
+            "our products.ResponsibilitiesDesign models",
+            "Responsibilities"
+        ));
+        assert!(heading_at(
+            "the society.Your Roles And ResponsibilitiesConduct analysis",
+            "Responsibilities"
+        ));
+        assert!(heading_at(
+            "emerging businessesYour Roles and ResponsibilitiesConduct",
+            "Responsibilities"
+        ));
+        assert!(heading_at("BenefitsMedical and dental", "Benefits"));
+        assert!(heading_at(
+            "our systems. Technical Requirements: Angular",
+            "Requirements"
+        ));
+    }
+
+    #[test]
     fn running_text_is_not_a_heading() {
+        assert!(!heading_at(
+            "we value Strong Communication SkillsExcellent",
+            "Skills"
+        ));
         assert!(!heading_at(
             "You will gather requirements: from users",
             "requirements"
