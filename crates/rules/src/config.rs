@@ -89,7 +89,7 @@ pub struct FsdsConfig {
     /// Confidence from all three of DE, DS and MLE.
     pub all_three: f32,
     /// Confidence from covering the pipeline from acquisition or storage through modelling to
-    /// deployment or monitoring...
+    /// deployment or monitoring, with ML engineering labelled...
     pub span: f32,
     /// ...each of those stages at least this strong (a span of passing mentions is no span).
     pub span_stage_min: f32,

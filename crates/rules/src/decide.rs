@@ -310,7 +310,7 @@ fn fsds(
     let has = |s: Stage| analysis.stage(s) >= c.span_stage_min;
     let start = has(Stage::Acquisition) || has(Stage::Storage);
     let end = has(Stage::Deployment) || has(Stage::Monitoring);
-    if start && has(Stage::Modelling) && end {
+    if labels.contains(&Role::Mle) && start && has(Stage::Modelling) && end {
         let names: Vec<String> = stages
             .iter()
             .filter(|&&s| has(s))
@@ -526,15 +526,22 @@ mod tests {
         // One mention per stage is no span.
         let d = run("", "kafka. regression. model serving.");
         assert!(d.fsds.reasons.is_empty(), "{:?}", d.fsds);
-        // Acquisition, modelling and deployment each well covered: the span alone flags, with
-        // neither DE nor MLE strong enough to be labelled.
+        // Acquisition, modelling and deployment each well covered, and ML engineering asked
+        // for (two duties): the span alone flags, with DE too weak to be labelled.
+        let d = run(
+            "",
+            "kafka, kafka. regression, forecasting. model serving, kubernetes.",
+        );
+        let rules: Vec<Rule> = d.fsds.reasons.iter().map(|r| r.rule).collect();
+        assert_eq!(rules, vec![Rule::PipelineSpan], "{d:?}");
+        assert!(d.fsds.flag && d.labels.contains(&Role::Mle) && !d.labels.contains(&Role::De));
+        // The same stages with one production phrase repeated: MLE is not asked for, no span.
         let d = run(
             "",
             "kafka, kafka. regression, forecasting. model serving, model serving.",
         );
-        let rules: Vec<Rule> = d.fsds.reasons.iter().map(|r| r.rule).collect();
-        assert_eq!(rules, vec![Rule::PipelineSpan], "{d:?}");
-        assert!(d.fsds.flag && !d.labels.contains(&Role::Mle));
+        assert!(d.stages.contains(&Stage::Deployment), "{d:?}");
+        assert!(d.fsds.reasons.is_empty(), "{d:?}");
     }
 
     #[test]
