@@ -311,9 +311,16 @@ impl Lexicon {
                 role_anchored[r.index()] = true;
             }
         }
+        // Any unambiguous modelling phrase supports a deployment word near it ("machine
+        // learning in production"), however light: the support is local.
         let models: Vec<usize> = evidence
             .iter()
-            .filter(|e| anchor(e) && terms[e.term].stage == Some(Stage::Modelling))
+            .filter(|e| {
+                let t = &terms[e.term];
+                !t.needs_support
+                    && e.modifier >= params.anchor_min_modifier
+                    && t.stage == Some(Stage::Modelling)
+            })
             .map(|e| e.start)
             .collect();
         evidence
@@ -533,6 +540,22 @@ mod tests {
     fn ambiguous_terms_need_support() {
         assert_eq!(raw("sales pipeline", Role::De), 0.0);
         assert!(raw("data pipeline with airflow", Role::De) > raw("airflow", Role::De));
+    }
+
+    #[test]
+    fn a_light_modelling_phrase_supports_a_deployment_word_near_it() {
+        // "machine learning" is too light to anchor the MLE role, but it tells what is put
+        // into production next to it.
+        let lex = LexiconBuilder::new()
+            .add_source("ds.txt", "machine learning | 1.2 | modelling\n")
+            .add_source("mle.txt", "in production | 1 | deployment | needs-support\n")
+            .build()
+            .unwrap();
+        let p = ScoreParams::default();
+        let near = lex.analyze("machine learning at large scale and in production", &p);
+        assert!(near.body_raw(Role::Mle) > 0.0);
+        let far = format!("machine learning. {}code in production", "x ".repeat(150));
+        assert_eq!(lex.analyze(&far, &p).body_raw(Role::Mle), 0.0);
     }
 
     #[test]
