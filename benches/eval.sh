@@ -19,4 +19,4 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 mkdir -p target/eval
 "$venv/bin/python" benches/baseline/tfidf_baseline.py "$gold" target/eval/tfidf-lr.jsonl
-cargo run --quiet --release -p rolecall-cli -- eval "$gold" --baseline target/eval/tfidf-lr.jsonl --by-source "${@:2}"
+cargo run --quiet --release -p rolecall-cli -- eval "$gold" --baseline target/eval/tfidf-lr.jsonl --by-source --bootstrap 1000 "${@:2}"

@@ -134,6 +134,13 @@ pub struct EvalArgs {
     /// how much the figures vary from board to board.
     #[arg(long)]
     pub by_source: bool,
+    /// Also give a 95% interval for each headline figure, and for rolecall's lead over each
+    /// other system, from this many bootstrap resamples of the gold postings (0: none).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub bootstrap: usize,
+    /// The seed of the bootstrap resampling: the same seed gives the same intervals.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
 }
 
 /// Options of `rolecall lexicon suggest`.

@@ -1,6 +1,7 @@
 //! `rolecall eval`: accuracy on labelled postings, side by side with baselines.
 
 use crate::args::EvalArgs;
+use crate::bootstrap;
 use crate::exit::Exit;
 use anyhow::{bail, Context};
 use rolecall::{Classifier, EvidenceKind, Posting, Role, Verdict};
@@ -104,14 +105,15 @@ pub struct Report {
 }
 
 /// Computes the report of one system. Predictions are matched to gold by id; a missing
-/// prediction counts as `none`.
-pub fn score(system: &str, gold: &[Gold], preds: &BTreeMap<String, Prediction>) -> Report {
+/// prediction counts as `none`. The gold records are borrowed, so that a subset or a bootstrap
+/// resample costs no copy of the postings.
+pub fn score(system: &str, gold: &[&Gold], preds: &BTreeMap<String, Prediction>) -> Report {
     let mut confusion: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     let (mut correct, mut ftp, mut ffp, mut ffn) = (0, 0, 0, 0);
     let (mut ltp, mut lfp, mut lfn) = (0, 0, 0);
     let mut by_role: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
     let (mut title_ok, mut title_n, mut mm_ok, mut mm_n) = (0, 0, 0, 0);
-    for g in gold {
+    for &g in gold {
         let none = Prediction {
             id: g.id.clone(),
             labels: Labels {
@@ -288,9 +290,10 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Exit> {
         .iter()
         .map(|g| (g.id.clone(), title_only(&classifier, g)))
         .collect();
+    let all: Vec<&Gold> = gold.iter().collect();
     let mut reports = vec![
-        score("rolecall", &gold, &ours),
-        score("title-only", &gold, &titles),
+        score("rolecall", &all, &ours),
+        score("title-only", &all, &titles),
     ];
     let mut baselines = Vec::new();
     for path in &args.baseline {
@@ -302,7 +305,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Exit> {
             .to_string();
         let preds: BTreeMap<String, Prediction> =
             preds.into_iter().map(|p| (p.id.clone(), p)).collect();
-        reports.push(score(&system, &gold, &preds));
+        reports.push(score(&system, &all, &preds));
         baselines.push((system, preds));
     }
     let systems: Vec<(String, BTreeMap<String, Prediction>)> = {
@@ -318,17 +321,30 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Exit> {
     } else {
         Vec::new()
     };
-    match (args.json, args.by_source) {
-        (true, false) => println!("{}", serde_json::to_string_pretty(&reports)?),
-        (true, true) => {
-            let json = serde_json::json!({ "overall": reports, "by_source": groups });
+    let intervals =
+        (args.bootstrap > 0).then(|| bootstrap::run(&gold, &systems, args.bootstrap, args.seed));
+    if args.json {
+        // A plain array of reports, as before, unless more than the overall figures is asked.
+        if !args.by_source && intervals.is_none() {
+            println!("{}", serde_json::to_string_pretty(&reports)?);
+        } else {
+            let mut json = serde_json::json!({ "overall": reports });
+            if args.by_source {
+                json["by_source"] = serde_json::to_value(&groups)?;
+            }
+            if let Some(b) = &intervals {
+                json["bootstrap"] = serde_json::to_value(b)?;
+            }
             println!("{}", serde_json::to_string_pretty(&json)?);
         }
-        (false, _) => {
-            print!("{}", render(&reports));
-            if args.by_source {
-                print!("{}", render_groups(&groups));
-            }
+    } else {
+        print!("{}", render_headline(&reports));
+        if let Some(b) = &intervals {
+            print!("{}", bootstrap::render(b));
+        }
+        print!("{}", render_details(&reports));
+        if args.by_source {
+            print!("{}", render_groups(&groups));
         }
     }
     if args.errors {
@@ -360,10 +376,9 @@ fn by_source(
     order
         .into_iter()
         .map(|src| {
-            let subset: Vec<Gold> = gold
+            let subset: Vec<&Gold> = gold
                 .iter()
                 .filter(|g| g.source.as_deref().unwrap_or("(no source)") == src)
-                .cloned()
                 .collect();
             SourceReport {
                 source: src.to_string(),
@@ -404,7 +419,8 @@ fn render_groups(groups: &[SourceReport]) -> String {
     s
 }
 
-fn render(reports: &[Report]) -> String {
+/// The headline figures, one row a figure and one column a system.
+fn render_headline(reports: &[Report]) -> String {
     let mut s = String::new();
     let n = reports.first().map_or(0, |r| r.n);
     let _ = writeln!(s, "{n} labelled postings\n");
@@ -437,6 +453,12 @@ fn render(reports: &[Report]) -> String {
         }
         s.push('\n');
     }
+    s
+}
+
+/// Per system: per-class figures, each role as a label, and the confusion matrix.
+fn render_details(reports: &[Report]) -> String {
+    let mut s = String::new();
     for r in reports {
         let _ = writeln!(
             s,
@@ -550,7 +572,7 @@ mod tests {
 
     #[test]
     fn metrics_match_hand_counts() {
-        let gold = vec![
+        let gold = [
             g("1", "de", &["de"], true),
             g("2", "ds", &["ds", "mle"], false),
             g("3", "none", &[], false),
@@ -564,7 +586,7 @@ mod tests {
         .into_iter()
         .map(|p| (p.id.clone(), p))
         .collect();
-        let r = score("t", &gold, &preds);
+        let r = score("t", &gold.iter().collect::<Vec<_>>(), &preds);
         assert_eq!(r.accuracy, 0.5);
         // de: tp 1, fp 1 (id 2), fn 1 (id 4 missing -> none)
         assert_eq!(r.per_class["de"].precision, 0.5);

@@ -2,6 +2,7 @@
 //! the `rolecall` library.
 
 mod args;
+mod bootstrap;
 mod classify;
 mod eval;
 mod exit;

@@ -63,6 +63,40 @@ fn eval_by_source_scores_each_board_alone() {
 }
 
 #[test]
+fn eval_bootstrap_gives_intervals_and_paired_leads() {
+    let d = Dir::new();
+    let gold = gold_file(&d);
+    let args = ["eval", "--json", "--bootstrap", "200", "--seed", "5", &gold];
+    let out = run(&args, None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["overall"][0]["system"], "rolecall");
+    let b = &v["bootstrap"];
+    assert_eq!(
+        (b["resamples"].as_u64(), b["n"].as_u64()),
+        (Some(200), Some(3))
+    );
+    // rolecall is right on all three postings: every resample scores 1.
+    let ours = &b["systems"][0];
+    assert_eq!(ours["figures"]["primary accuracy"]["low"], 1.0);
+    assert!(ours.get("lead_of_first").is_none());
+    // The title baseline misses one posting of three: its accuracy varies between resamples,
+    // and rolecall's lead over it is never negative.
+    let title = &b["systems"][1];
+    let acc = &title["figures"]["primary accuracy"];
+    assert!(acc["low"].as_f64() < acc["high"].as_f64(), "{acc}");
+    assert!(title["lead_of_first"]["primary accuracy"]["low"].as_f64() >= Some(0.0));
+    // The same seed, the same intervals.
+    let again: serde_json::Value = serde_json::from_str(&run(&args, None).stdout).unwrap();
+    assert_eq!(again["bootstrap"], v["bootstrap"]);
+    let text = run(&["eval", "--bootstrap", "50", &gold], None);
+    assert!(text
+        .stdout
+        .contains("95% intervals from 50 bootstrap resamples"));
+    assert!(text.stdout.contains("lead over title-only"));
+}
+
+#[test]
 fn lexicon_check_and_suggest() {
     let out = run(&["lexicon", "check"], None);
     assert_eq!(out.code, 0);

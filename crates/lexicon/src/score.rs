@@ -548,7 +548,10 @@ mod tests {
         // into production next to it.
         let lex = LexiconBuilder::new()
             .add_source("ds.txt", "machine learning | 1.2 | modelling\n")
-            .add_source("mle.txt", "in production | 1 | deployment | needs-support\n")
+            .add_source(
+                "mle.txt",
+                "in production | 1 | deployment | needs-support\n",
+            )
             .build()
             .unwrap();
         let p = ScoreParams::default();
