@@ -48,7 +48,7 @@ pub use role::{Role, Section, Stage};
 pub use score::{Analysis, Evidence, RoleScore, ScoreParams, SectionWeights};
 
 /// What a job title claims, from one pass of the title patterns over it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct TitleClaim {
     /// The role of the highest-priority pattern (ties: the leftmost); `None` when the title
     /// names no data role.
@@ -56,8 +56,27 @@ pub struct TitleClaim {
     /// The title's strongest pattern names a non-data job ("Product Manager", "Product Marketing
     /// Manager, Big Data"; not "Big Data Software Engineer", where "big data" outranks).
     pub non_data: bool,
+    /// The strongest pattern names a job family ([`FAMILY_PRIORITY`]): "Product Manager,
+    /// Machine Learning" is a product manager's job whatever data it works on.
+    pub family: bool,
     /// The title is not blank.
     pub present: bool,
+}
+
+/// Title patterns of at least this priority name a job family that stays itself whatever data
+/// it works on (Product Manager, Recruiter, Sales Engineer: `titles.txt`). After a separator
+/// ("Data Analytics Developer, Customer Success") such a pattern names a team, not the job, and
+/// ranks below every pattern before the separator.
+pub const FAMILY_PRIORITY: f32 = 6.0;
+
+/// Where the head of a title ends: the job itself, before a team or product named after a
+/// separator ("Sr. Client Data Analyst (Customer Success)", "Product Manager - Data").
+fn title_head(title: &str) -> usize {
+    [",", " - ", " – ", " — ", "(", "|", ":"]
+        .iter()
+        .filter_map(|sep| title.find(sep))
+        .min()
+        .unwrap_or(title.len())
 }
 
 impl Lexicon {
@@ -65,15 +84,22 @@ impl Lexicon {
     pub fn title_claim(&self, title: &str) -> TitleClaim {
         let hits = self.matcher().find_titles(title);
         let titles = self.titles();
+        let head = title_head(title);
+        let head_named = hits.iter().any(|h| h.start < head);
+        let family = |h: &Hit| titles[h.term].priority >= FAMILY_PRIORITY;
+        // A family named after the separator is a team: it ranks below the head's patterns.
+        let team = |h: &Hit| family(h) && head_named && h.start >= head;
+        let rank = |h: &Hit| (!team(h), titles[h.term].priority);
         let mut best: Option<&Hit> = None;
         for h in &hits {
-            if best.is_none_or(|b| titles[h.term].priority > titles[b.term].priority) {
+            if best.is_none_or(|b| rank(h) > rank(b)) {
                 best = Some(h);
             }
         }
         TitleClaim {
             role: best.and_then(|h| titles[h.term].role),
             non_data: best.is_some_and(|h| titles[h.term].role.is_none()),
+            family: best.is_some_and(|h| family(h) && !team(h)),
             present: !title.trim().is_empty(),
         }
     }
@@ -120,6 +146,18 @@ mod tests {
             claim("Data Analyst - Product Marketing").role,
             Some(Role::Analyst)
         );
+        assert!(claim("Product Manager, Machine Learning").family);
+        assert!(!claim("Senior Backend Engineer, Payments").family);
+        // After a separator a family names the team: the head's data role is the job.
+        for t in [
+            "Data Analytics Developer, Customer Success",
+            "Sr. Client Data Analyst (Sell-side, Customer Success)",
+        ] {
+            assert_eq!(claim(t).role, Some(Role::Analyst), "{t}");
+            assert!(!claim(t).family && !claim(t).non_data, "{t}");
+        }
+        // ...unless the head names nothing.
+        assert!(claim("Senior, Customer Success Manager").family);
         assert!(!claim("Big Data Software Engineer").non_data);
         assert_eq!(claim("Big Data Software Engineer").role, Some(Role::De));
         let empty = claim("  ");

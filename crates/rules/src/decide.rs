@@ -34,17 +34,21 @@ pub enum PrimaryRule {
     WeakEvidence,
     /// Not a data job: the duties of a non-data job outweigh the data evidence.
     NonDataDuties,
+    /// Not a data job: the title names a job family (Product Manager, Recruiter) and the body
+    /// has that job's duties, whatever product data it describes.
+    JobFamily,
 }
 
 impl PrimaryRule {
     /// Every rule, in report order.
-    pub const ALL: [PrimaryRule; 6] = [
+    pub const ALL: [PrimaryRule; 7] = [
         PrimaryRule::MostEvidence,
         PrimaryRule::Title,
         PrimaryRule::NoModelling,
         PrimaryRule::NoProduction,
         PrimaryRule::WeakEvidence,
         PrimaryRule::NonDataDuties,
+        PrimaryRule::JobFamily,
     ];
 
     /// The name used in output.
@@ -56,6 +60,7 @@ impl PrimaryRule {
             PrimaryRule::NoProduction => "no_production",
             PrimaryRule::WeakEvidence => "weak_evidence",
             PrimaryRule::NonDataDuties => "non_data_duties",
+            PrimaryRule::JobFamily => "job_family",
         }
     }
 
@@ -68,6 +73,9 @@ impl PrimaryRule {
             PrimaryRule::NoProduction => "models but nothing taken to production: a DS job",
             PrimaryRule::WeakEvidence => "too little evidence for any data role",
             PrimaryRule::NonDataDuties => "the duties of a non-data job outweigh the data words",
+            PrimaryRule::JobFamily => {
+                "the title names a non-data job family, and the body has its duties"
+            }
         }
     }
 }
@@ -141,6 +149,11 @@ pub fn decide(
     };
     let title_role = title.role;
     let (mut primary, mut primary_rule) = primary_role(analysis, min_strength, config);
+    // A job family ("Product Manager, AI Platform": titles.txt priority 6) with a non-data duty
+    // in the body is that job, whatever product data the body describes.
+    if title.family && primary.is_some() && body_non_data(lexicon, analysis) > 0.0 {
+        (primary, primary_rule) = (None, PrimaryRule::JobFamily);
+    }
     let mut labels = labels(analysis, primary, config);
     // Among roles the body asks for, the title's own role is primary when it is close.
     if let (Some(p), Some(t)) = (primary, title_role) {
@@ -219,6 +232,17 @@ fn primary_role(
     } else {
         (Some(pick), PrimaryRule::MostEvidence)
     }
+}
+
+/// The weight of the non-data duties found in the body (the title's prior left out).
+fn body_non_data(lexicon: &Lexicon, analysis: &Analysis) -> f32 {
+    let terms = lexicon.terms();
+    analysis
+        .evidence
+        .iter()
+        .filter(|e| terms[e.term].kind == TermKind::NonData)
+        .map(|e| e.contribution)
+        .sum()
 }
 
 fn labels(analysis: &Analysis, primary: Option<Role>, config: &Config) -> Vec<Role> {
@@ -461,11 +485,29 @@ mod tests {
         let lex = lexicon();
         let config = Config::builtin();
         let text = "Run the sales cycle and close deals. kafka airflow snowflake.";
-        let title = lex.title_claim("Sales Engineer");
+        let title = lex.title_claim("Software Engineer");
         let mut a = lex.analyze(text, &config.scoring);
         assert_eq!(decide(&lex, &a, &title, &config).primary, Some(Role::De));
         apply_title_prior(&mut a, &title, &config);
         assert_eq!(decide(&lex, &a, &title, &config).primary, None);
+    }
+
+    #[test]
+    fn a_job_family_title_with_its_duties_is_that_job() {
+        // A sales engineer for a data product: the body is mostly the product's vocabulary.
+        let d = run("Sales Engineer", &format!("{DE} close deals."));
+        assert_eq!(
+            (d.primary, d.primary_rule),
+            (None, PrimaryRule::JobFamily),
+            "{d:?}"
+        );
+        // Without a single duty of the family in the body, the body decides.
+        let d = run("Sales Engineer", DE);
+        assert_eq!(d.primary, Some(Role::De), "{d:?}");
+        // A non-data title that is not a family ("Software Engineer", priority 2) does not
+        // settle it: one passing non-data phrase leaves a data job a data job.
+        let d = run("Software Engineer", &format!("{DE} close deals."));
+        assert_eq!(d.primary, Some(Role::De), "{d:?}");
     }
 
     #[test]
