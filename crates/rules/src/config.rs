@@ -93,6 +93,10 @@ pub struct FsdsConfig {
     pub span: f32,
     /// ...each of those stages at least this strong (a span of passing mentions is no span).
     pub span_stage_min: f32,
+    /// Confidence from the same span with every stage only at `stage_min` (listed in `stages`),
+    /// or without ML engineering labelled: less than `flag_min`, so it flags only with startup
+    /// or first-hire signals ("our first data hire ... deploy the models as APIs").
+    pub span_light: f32,
     /// Confidence added per unit of startup / first-hire signal weight...
     pub signal_per_weight: f32,
     /// ...up to this much.
@@ -167,6 +171,7 @@ impl Config {
             ("fsds.role_min", self.fsds.role_min),
             ("fsds.stage_min", self.fsds.stage_min),
             ("fsds.span_stage_min", self.fsds.span_stage_min),
+            ("fsds.span_light", self.fsds.span_light),
             ("primary.ds_min_modelling", self.primary.ds_min_modelling),
             (
                 "primary.mle_min_production",

@@ -331,20 +331,32 @@ fn fsds(
             terms,
         });
     }
-    let has = |s: Stage| analysis.stage(s) >= c.span_stage_min;
-    let start = has(Stage::Acquisition) || has(Stage::Storage);
-    let end = has(Stage::Deployment) || has(Stage::Monitoring);
-    if labels.contains(&Role::Mle) && start && has(Stage::Modelling) && end {
+    // The whole path: substantially (with ML engineering asked for) it flags alone; lightly
+    // (every stage listed) it counts for less, and startup signals must make up the rest.
+    let spans = |min: f32| {
+        let has = |s: Stage| analysis.stage(s) >= min;
+        (has(Stage::Acquisition) || has(Stage::Storage))
+            && has(Stage::Modelling)
+            && (has(Stage::Deployment) || has(Stage::Monitoring))
+    };
+    let span = if labels.contains(&Role::Mle) && spans(c.span_stage_min) {
+        Some((c.span, c.span_stage_min, "covers"))
+    } else if spans(c.stage_min) {
+        Some((c.span_light, c.stage_min, "touches"))
+    } else {
+        None
+    };
+    if let Some((weight, min, verb)) = span {
         let names: Vec<String> = stages
             .iter()
-            .filter(|&&s| has(s))
+            .filter(|&&s| analysis.stage(s) >= min)
             .map(|s| s.name().to_string())
             .collect();
         reasons.push(Reason {
             rule: Rule::PipelineSpan,
-            weight: c.span,
+            weight,
             detail: format!(
-                "covers the pipeline from {} to {}",
+                "{verb} the pipeline from {} to {}",
                 names[0],
                 names[names.len() - 1]
             ),
@@ -565,9 +577,19 @@ mod tests {
 
     #[test]
     fn a_span_needs_every_stage_substantially() {
-        // One mention per stage is no span.
-        let d = run("", "kafka. regression. model serving.");
-        assert!(d.fsds.reasons.is_empty(), "{:?}", d.fsds);
+        // One mention per stage only touches the path: a light span, no flag on its own...
+        let touched = "kafka. regression. model serving.";
+        let d = run("", touched);
+        let light: Vec<(Rule, f32)> = d.fsds.reasons.iter().map(|r| (r.rule, r.weight)).collect();
+        assert_eq!(light, vec![(Rule::PipelineSpan, 0.3)], "{:?}", d.fsds);
+        assert!(!d.fsds.flag);
+        // ...but a first hire at a startup who touches every stage is the FSDS of the mission.
+        let d = run(
+            "",
+            &format!("startup, startup, startup, startup. {touched}"),
+        );
+        assert!(d.fsds.flag, "{:?}", d.fsds);
+        assert!(!d.labels.contains(&Role::Mle) && !d.labels.contains(&Role::De));
         // Acquisition, modelling and deployment each well covered, and ML engineering asked
         // for (two duties): the span alone flags, with DE too weak to be labelled.
         let d = run(
@@ -577,13 +599,15 @@ mod tests {
         let rules: Vec<Rule> = d.fsds.reasons.iter().map(|r| r.rule).collect();
         assert_eq!(rules, vec![Rule::PipelineSpan], "{d:?}");
         assert!(d.fsds.flag && d.labels.contains(&Role::Mle) && !d.labels.contains(&Role::De));
-        // The same stages with one production phrase repeated: MLE is not asked for, no span.
+        // The same stages with one production phrase repeated: MLE is not asked for, so the span
+        // is only light and does not flag.
         let d = run(
             "",
             "kafka, kafka. regression, forecasting. model serving, model serving.",
         );
         assert!(d.stages.contains(&Stage::Deployment), "{d:?}");
-        assert!(d.fsds.reasons.is_empty(), "{d:?}");
+        assert!(!d.fsds.flag, "{d:?}");
+        assert_eq!(d.fsds.confidence, 0.3, "{d:?}");
     }
 
     #[test]
