@@ -21,7 +21,7 @@ const COLON_REACH: usize = 24;
 /// ("Benefits & Perks").
 const SHORT_REST: usize = 24;
 
-/// How many Title Case words may stand before a heading phrase glued to the next word.
+/// How many Title Case words may stand before a capitalised heading phrase in running text.
 const TITLE_RUN: usize = 4;
 
 /// Whether the phrase at `start..end` of `text` is used as a heading.
@@ -42,7 +42,7 @@ pub(crate) fn is_heading(text: &str, start: usize, end: usize) -> bool {
 fn title_run_before(text: &str, start: usize) -> bool {
     let mut rest = &text[..start];
     for _ in 0..TITLE_RUN {
-        rest = rest.trim_end_matches(' ');
+        rest = rest.trim_end_matches([' ', '\t', '\u{a0}']);
         if matches!(
             rest.chars().next_back(),
             None | Some('\n' | '\r' | '.' | '!' | '?' | ')' | ':' | ';')
@@ -183,6 +183,15 @@ mod tests {
         assert!(heading_at("BenefitsMedical and dental", "Benefits"));
         assert!(heading_at(
             "our systems. Technical Requirements: Angular",
+            "Requirements"
+        ));
+        // Scraped text often has no-break spaces.
+        assert!(heading_at(
+            "our systems.\u{a0}Technical\u{a0}Requirements: Angular",
+            "Requirements"
+        ));
+        assert!(!heading_at(
+            "we list\nsome Technical Requirements: Angular",
             "Requirements"
         ));
     }
