@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""How much rolecall's figures depend on the layout of a posting.
+
+Takes the labelled postings that still have their line breaks (at least 3), writes two copies
+under target/eval/ in which every line break is turned into a space or removed outright (the two
+ways scraped dumps lose them: half of the dev gold arrived with none), and scores all three with
+`rolecall eval`. The labels are the same, so any difference is the layout's doing.
+
+Usage: benches/format_robustness.py [GOLD.jsonl] [--rolecall PATH]
+"""
+
+import argparse
+import json
+import pathlib
+import re
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+VARIANTS = {
+    "as labelled": lambda t: t,
+    "breaks -> spaces": lambda t: re.sub(r"\s*\n\s*", " ", t),
+    "breaks removed": lambda t: re.sub(r"\s*\n\s*", "", t),
+}
+
+
+def figures(rolecall: str, path: pathlib.Path) -> dict:
+    out = subprocess.run(
+        [rolecall, "eval", "--json", str(path)], check=True, capture_output=True, text=True
+    ).stdout
+    r = json.loads(out)[0]
+    return {
+        "accuracy": r["accuracy"],
+        "macro-F1": r["macro_f1"],
+        "none P": r["per_class"]["none"]["precision"],
+        "FSDS P": r["fsds"]["precision"],
+        "FSDS R": r["fsds"]["recall"],
+        "labels F1": r["labels_micro_f1"],
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold", nargs="?", default=str(ROOT.parent / "shared/data/dev/gold.jsonl"))
+    ap.add_argument("--rolecall", default=None, help="the binary (default: build and use target/release/rolecall)")
+    args = ap.parse_args()
+    rolecall = args.rolecall
+    if rolecall is None:
+        subprocess.run(["cargo", "build", "--release", "--quiet", "-p", "rolecall-cli"], cwd=ROOT, check=True)
+        rolecall = str(ROOT / "target/release/rolecall")
+    rows = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
+    kept = [r for r in rows if r.get("text", "").count("\n") >= 3]
+    outdir = ROOT / "target/eval"
+    outdir.mkdir(parents=True, exist_ok=True)
+    print(f"{len(kept)} of {len(rows)} labelled postings have their line breaks; the same postings, three layouts\n")
+    header = None
+    for i, (name, change) in enumerate(VARIANTS.items()):
+        path = outdir / f"layout-{i}.jsonl"
+        with open(path, "w", encoding="utf-8") as f:
+            for r in kept:
+                f.write(json.dumps({**r, "text": change(r["text"])}) + "\n")
+        figs = figures(rolecall, path)
+        if header is None:
+            header = list(figs)
+            print(f"{'layout':<20}" + "".join(f"{h:>11}" for h in header))
+        print(f"{name:<20}" + "".join(f"{figs[h]:>11.3f}" for h in header))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
