@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """How much rolecall's figures depend on the layout of a posting.
 
-Takes the labelled postings that still have their line breaks (at least 3), writes two copies
-under target/eval/ in which every line break is turned into a space or removed outright (the two
-ways scraped dumps lose them: half of the dev gold arrived with none), and scores all three with
-`rolecall eval`. The labels are the same, so any difference is the layout's doing.
+Takes the labelled postings that still have their line breaks (at least 3), writes copies under
+target/eval/ in which every line break is turned into a space or removed outright (the two ways
+scraped dumps lose them: half of the dev gold arrived with none), and one without its title (a
+dump with the body alone), and scores each with `rolecall eval`. The labels are the same, so
+any difference is the layout's doing.
 
 Usage: benches/format_robustness.py [GOLD.jsonl] [--rolecall PATH]
 """
@@ -19,9 +20,10 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 VARIANTS = {
-    "as labelled": lambda t: t,
-    "breaks -> spaces": lambda t: re.sub(r"\s*\n\s*", " ", t),
-    "breaks removed": lambda t: re.sub(r"\s*\n\s*", "", t),
+    "as labelled": lambda r: r,
+    "breaks -> spaces": lambda r: {**r, "text": re.sub(r"\s*\n\s*", " ", r["text"])},
+    "breaks removed": lambda r: {**r, "text": re.sub(r"\s*\n\s*", "", r["text"])},
+    "title removed": lambda r: {**r, "title": ""},
 }
 
 
@@ -53,13 +55,13 @@ def main() -> int:
     kept = [r for r in rows if r.get("text", "").count("\n") >= 3]
     outdir = ROOT / "target/eval"
     outdir.mkdir(parents=True, exist_ok=True)
-    print(f"{len(kept)} of {len(rows)} labelled postings have their line breaks; the same postings, three layouts\n")
+    print(f"{len(kept)} of {len(rows)} labelled postings have their line breaks; the same postings in {len(VARIANTS)} forms\n")
     header = None
     for i, (name, change) in enumerate(VARIANTS.items()):
         path = outdir / f"layout-{i}.jsonl"
         with open(path, "w", encoding="utf-8") as f:
             for r in kept:
-                f.write(json.dumps({**r, "text": change(r["text"])}) + "\n")
+                f.write(json.dumps(change(r)) + "\n")
         figs = figures(rolecall, path)
         if header is None:
             header = list(figs)

@@ -59,6 +59,11 @@ pub struct PrimaryConfig {
     /// job when neither its deployment nor its monitoring stage reaches this: building models
     /// without getting them into production is data science (LABELS.md).
     pub mle_min_production: f32,
+    /// When no title claims a role, a DS call that also has ML engineering labelled, a
+    /// deployment or monitoring stage of at least `mle_min_production`, and MLE evidence of at
+    /// least this fraction of the DS evidence is an MLE job: model-building words count for DS,
+    /// so an ML engineer's body alone rarely has more MLE than DS evidence.
+    pub body_mle_tiebreak: f32,
     /// A posting is not a data job when the raw evidence of its non-data duties (`nondata.txt`)
     /// reaches this multiple of the strongest data role's.
     pub non_data_margin: f32,
@@ -177,6 +182,7 @@ impl Config {
                 "primary.mle_min_production",
                 self.primary.mle_min_production,
             ),
+            ("primary.body_mle_tiebreak", self.primary.body_mle_tiebreak),
             ("fsds.flag_min", self.fsds.flag_min),
             ("scoring.repeat_decay", self.scoring.repeat_decay),
             ("scoring.or_group", self.scoring.or_group),

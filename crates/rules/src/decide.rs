@@ -37,15 +37,19 @@ pub enum PrimaryRule {
     /// Not a data job: the title names a job family (Product Manager, Recruiter) and the body
     /// has that job's duties, whatever product data it describes.
     JobFamily,
+    /// No title claims a role, and a DS call also asks for ML engineering with production
+    /// work and at least `body_mle_tiebreak` of the DS evidence: an MLE job.
+    MlProduction,
 }
 
 impl PrimaryRule {
     /// Every rule, in report order.
-    pub const ALL: [PrimaryRule; 7] = [
+    pub const ALL: [PrimaryRule; 8] = [
         PrimaryRule::MostEvidence,
         PrimaryRule::Title,
         PrimaryRule::NoModelling,
         PrimaryRule::NoProduction,
+        PrimaryRule::MlProduction,
         PrimaryRule::WeakEvidence,
         PrimaryRule::NonDataDuties,
         PrimaryRule::JobFamily,
@@ -58,6 +62,7 @@ impl PrimaryRule {
             PrimaryRule::Title => "title",
             PrimaryRule::NoModelling => "no_modelling",
             PrimaryRule::NoProduction => "no_production",
+            PrimaryRule::MlProduction => "ml_production",
             PrimaryRule::WeakEvidence => "weak_evidence",
             PrimaryRule::NonDataDuties => "non_data_duties",
             PrimaryRule::JobFamily => "job_family",
@@ -71,6 +76,9 @@ impl PrimaryRule {
             PrimaryRule::Title => "the title's role, which the body asks for too",
             PrimaryRule::NoModelling => "statistics and reporting but no models: an analyst job",
             PrimaryRule::NoProduction => "models but nothing taken to production: a DS job",
+            PrimaryRule::MlProduction => {
+                "no title to go by, and models taken to production beside the modelling: an MLE job"
+            }
             PrimaryRule::WeakEvidence => "too little evidence for any data role",
             PrimaryRule::NonDataDuties => "the duties of a non-data job outweigh the data words",
             PrimaryRule::JobFamily => {
@@ -166,6 +174,23 @@ pub fn decide(
             labels = self::labels(analysis, primary, config);
         }
     }
+    // Without a title to go by, the body's model-building words (DS) outweigh its production
+    // words in most ML engineering postings: ML engineering with production work and at least
+    // `body_mle_tiebreak` of the DS evidence is an MLE job.
+    let production = analysis
+        .stage(Stage::Deployment)
+        .max(analysis.stage(Stage::Monitoring));
+    if title_role.is_none()
+        && primary == Some(Role::Ds)
+        && labels.contains(&Role::Mle)
+        && production >= config.primary.mle_min_production
+        && analysis.role(Role::Mle).raw
+            >= config.primary.body_mle_tiebreak * analysis.role(Role::Ds).raw
+    {
+        primary = Some(Role::Mle);
+        primary_rule = PrimaryRule::MlProduction;
+        labels = self::labels(analysis, primary, config);
+    }
     // Dashboards and reports, no models, and less DS evidence in the body than analyst
     // evidence (experiments and statistics are DS work too): an analyst job, even under a DS
     // title.
@@ -179,9 +204,6 @@ pub fn decide(
         labels = self::labels(analysis, primary, config);
     }
     // Models without production: a DS job, even under an ML Engineer title.
-    let production = analysis
-        .stage(Stage::Deployment)
-        .max(analysis.stage(Stage::Monitoring));
     if primary == Some(Role::Mle)
         && labels.contains(&Role::Ds)
         && production < config.primary.mle_min_production
@@ -480,6 +502,23 @@ mod tests {
         let d = run("ML Engineer", &format!("{models} model serving."));
         assert_eq!(d.primary, Some(Role::Mle), "{d:?}");
         assert!(d.labels.contains(&Role::Ds));
+    }
+
+    #[test]
+    fn without_a_title_production_work_makes_an_mle_job() {
+        let body = format!("{DS} model serving, kubernetes, model monitoring.");
+        let d = run("", &body);
+        assert_eq!(
+            (d.primary, d.primary_rule),
+            (Some(Role::Mle), PrimaryRule::MlProduction),
+            "{d:?}"
+        );
+        assert!(d.labels.contains(&Role::Ds));
+        // A title that names a role is the better guide: it decides as before.
+        assert_eq!(run("Data Scientist", &body).primary, Some(Role::Ds));
+        // Too little production work beside the modelling: still DS.
+        let d = run("", &format!("{DS} model serving. kubernetes."));
+        assert_eq!(d.primary, Some(Role::Ds), "{d:?}");
     }
 
     #[test]
