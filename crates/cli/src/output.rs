@@ -242,7 +242,16 @@ pub fn table(v: &Verdict) -> String {
     } else {
         ""
     };
-    let _ = writeln!(s, "   title    says {}{mismatch}", v.title_role_name());
+    let from = if v.title_from_text {
+        "  (title read from the first line)"
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        s,
+        "   title    says {}{mismatch}{from}",
+        v.title_role_name()
+    );
     for role in Role::ALL {
         let sc = v.scores.get(role);
         let _ = writeln!(

@@ -16,8 +16,43 @@ fn stdin_plain_text_with_title() {
         ("-", "Data Scientist", "de")
     );
     assert_eq!((v.title_role.as_str(), v.mismatch), ("ds", true));
-    // stdin text has no title line: the first line is body.
+    // With --title given, the first line is body.
     assert!(v.evidence.iter().any(|e| e.start < 40));
+}
+
+#[test]
+fn stdin_text_pasted_whole_keeps_its_title_line() {
+    let pasted = format!("Senior Data Scientist\n\n{DE_TEXT}");
+    let out = run(&["--format", "jsonl"], Some(pasted.as_bytes()));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(out.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(v["title"], "Senior Data Scientist");
+    assert_eq!(v["title_from_text"], true);
+    // The title says DS, the body asks for DE: the mismatch a pasted posting is read for.
+    assert_eq!(
+        (&v["title_role"], &v["primary"], &v["mismatch"]),
+        (&"ds".into(), &"de".into(), &true.into())
+    );
+    // The title line is not body evidence; spans still index the text as given.
+    for e in v["evidence"].as_array().unwrap() {
+        let (start, end) = (
+            e["start"].as_u64().unwrap() as usize,
+            e["end"].as_u64().unwrap() as usize,
+        );
+        assert!(start > "Senior Data Scientist".len(), "{e}");
+        let first_word = e["term"].as_str().unwrap().split(' ').next().unwrap();
+        assert!(
+            pasted[start..end].to_lowercase().contains(first_word),
+            "{e}"
+        );
+    }
+    // A first line that is not a job title stays body, and there is no title.
+    let out = run(
+        &["--format", "jsonl"],
+        Some(format!("About us\n{DE_TEXT}").as_bytes()),
+    );
+    let v: serde_json::Value = serde_json::from_str(out.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!((&v["title"], v.get("title_from_text")), (&"".into(), None));
 }
 
 #[test]

@@ -63,9 +63,22 @@ impl Classifier {
     }
 
     /// Classifies one posting.
+    ///
+    /// Without a title, a short first line of the text that names a job ("Senior Data
+    /// Scientist", "Product Manager, ML") is the title, and the body starts after it: a posting
+    /// pasted whole keeps its title and its title/body mismatch.
     pub fn classify(&self, posting: &Posting) -> Verdict {
-        let mut analysis = self.lexicon.analyze(&posting.text, &self.config.scoring);
-        let title = self.lexicon.title_claim(&posting.title);
+        let (title_text, body_at) = if posting.title.trim().is_empty() {
+            self.title_line(&posting.text)
+                .map_or(("", 0), |(line, body_at)| (line, body_at))
+        } else {
+            (posting.title.as_str(), 0)
+        };
+        let title_from_text = body_at > 0;
+        let mut analysis = self
+            .lexicon
+            .analyze(&posting.text[body_at..], &self.config.scoring);
+        let title = self.lexicon.title_claim(title_text);
         apply_title_prior(&mut analysis, &title, &self.config);
         let decision = decide(&self.lexicon, &analysis, &title, &self.config);
         let terms = self.lexicon.terms();
@@ -91,8 +104,8 @@ impl Classifier {
                 EvidenceItem {
                     term: term.text.clone(),
                     role,
-                    start: e.start,
-                    end: e.end,
+                    start: body_at + e.start,
+                    end: body_at + e.end,
                     section: e.section,
                     weight: e.contribution,
                 }
@@ -101,7 +114,8 @@ impl Classifier {
         evidence.sort_by_key(|e| e.start);
         Verdict {
             id: posting.id.clone(),
-            title: posting.title.clone(),
+            title: title_text.to_string(),
+            title_from_text,
             primary: decision.primary,
             primary_rule: decision.primary_rule,
             labels: decision.labels,
@@ -118,5 +132,73 @@ impl Classifier {
             evidence,
             warnings: Vec::new(),
         }
+    }
+
+    /// The first line of `text` when it reads as a job title, and where the body starts after
+    /// it: a short line (at most [`TITLE_LINE_WORDS`] words) that ends no sentence, opens no
+    /// section ("About the team:"), is followed by a body, and names a job in the title
+    /// patterns. "About us" or "We are hiring!" are not titles.
+    fn title_line<'t>(&self, text: &'t str) -> Option<(&'t str, usize)> {
+        let start = text.len() - text.trim_start().len();
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = text[start..end].trim();
+        let body_at = (end + 1).min(text.len());
+        let words = line.split_whitespace().count();
+        let ends_sentence = line.ends_with(['.', '!', '?', ':']);
+        if line.is_empty()
+            || line.len() > TITLE_LINE_BYTES
+            || words > TITLE_LINE_WORDS
+            || ends_sentence
+            || text[body_at..].trim().is_empty()
+        {
+            return None;
+        }
+        let claim = self.lexicon.title_claim(line);
+        (claim.role.is_some() || claim.non_data).then_some((line, body_at))
+    }
+}
+
+/// A first line longer than this is body text, not a title.
+const TITLE_LINE_BYTES: usize = 150;
+/// A first line with more words than this is a sentence, not a title.
+const TITLE_LINE_WORDS: usize = 12;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn untitled(text: &str) -> Verdict {
+        Classifier::default().classify(&Posting::new("", text))
+    }
+
+    #[test]
+    fn a_job_title_on_the_first_line_is_the_title() {
+        let v = untitled("  Product Manager, Machine Learning\r\nOwn the roadmap. Write PRDs.");
+        assert_eq!(v.title, "Product Manager, Machine Learning");
+        assert!(v.title_from_text);
+        let v = untitled("Data Engineer\nBuild Kafka and Airflow pipelines.");
+        assert_eq!(v.title_role, Some(Role::De));
+        assert!(v
+            .evidence
+            .iter()
+            .all(|e| e.start >= "Data Engineer\n".len()));
+    }
+
+    #[test]
+    fn other_first_lines_are_body() {
+        for text in [
+            "About us\nWe are a data engineering shop.",
+            "We are hiring a Data Engineer!\nBuild pipelines.",
+            "Data Engineer responsibilities:\nBuild pipelines.",
+            "Data Engineer",
+            "A data engineer who builds Kafka pipelines and owns the warehouse with our small team\nmore",
+        ] {
+            let v = untitled(text);
+            assert!(v.title.is_empty() && !v.title_from_text, "{text:?}: {:?}", v.title);
+        }
+        // A given title is kept, whatever the first line says.
+        let v = Classifier::default().classify(&Posting::new("Nurse", "Data Engineer\nCare."));
+        assert_eq!(v.title, "Nurse");
+        assert!(!v.title_from_text);
     }
 }

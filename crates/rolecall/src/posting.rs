@@ -5,7 +5,8 @@
 pub struct Posting {
     /// The id it came with, or where it came from (`path`, `path:line`).
     pub id: String,
-    /// The job title; empty when unknown.
+    /// The job title; empty when unknown, in which case the classifier takes a short first line
+    /// of the text that names a job as the title ([`crate::Verdict::title_from_text`]).
     pub title: String,
     /// The body as plain text. Evidence spans are byte offsets into this text.
     pub text: String,
