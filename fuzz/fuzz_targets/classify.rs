@@ -1,5 +1,6 @@
 //! `classify` on arbitrary bytes: no panic, spans on char boundaries whose text is the term
-//! (case-insensitively, plus a plural ending), scores in [0, 1].
+//! (case-insensitively, plus a plural ending), scores in [0, 1]. Half the inputs come without a
+//! title, so that the classifier may read one from the first line.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -11,7 +12,11 @@ fuzz_target!(|data: &[u8]| {
     let classifier = CLASSIFIER.get_or_init(Classifier::default);
     let text = String::from_utf8_lossy(data);
     let split = text.char_indices().nth(text.chars().count() / 8).map_or(0, |(i, _)| i);
-    let posting = Posting::new(&text[..split], &text[split..]);
+    let posting = if data.first().is_some_and(|b| b % 2 == 0) {
+        Posting::new("", &*text)
+    } else {
+        Posting::new(&text[..split], &text[split..])
+    };
     let v = classifier.classify(&posting);
     let body = &posting.text;
     for e in &v.evidence {
@@ -26,4 +31,10 @@ fuzz_target!(|data: &[u8]| {
         assert!((0.0..=1.0).contains(&s.strength) && (0.0..=1.0).contains(&s.share));
     }
     assert!((0.0..=1.0).contains(&v.fsds.confidence));
+    // A title read from the text is its first line, and no evidence stands in it.
+    if v.title_from_text {
+        assert!(posting.title.trim().is_empty() && body.contains(v.title.as_str()));
+        let line_end = body.find(v.title.as_str()).unwrap() + v.title.len();
+        assert!(v.evidence.iter().all(|e| e.start >= line_end));
+    }
 });
