@@ -79,7 +79,8 @@ pub struct ClassifyArgs {
     /// Output format [default: table on a terminal, jsonl otherwise].
     #[arg(short, long, value_enum)]
     pub format: Option<Format>,
-    /// The title of a single posting read from stdin or a text file.
+    /// The title of a single posting read from stdin or a text file. Without it, a text file's
+    /// first line is its title, and so is stdin's first line when it names a job.
     #[arg(long)]
     pub title: Option<String>,
     /// After the records, print the batch summary (to stderr, so stdout stays machine-readable).
