@@ -140,7 +140,8 @@ pub struct Verdict {
     #[serde(serialize_with = "role_or_none")]
     pub primary: Option<Role>,
     /// The rule that settled `primary`: the most evidence, the title, a DS call without models
-    /// (analyst), an MLE call without production (DS), too little evidence, or non-data duties.
+    /// (analyst), an MLE call without production (DS), production work with no title to go by
+    /// (MLE), too little evidence, non-data duties, or a job-family title with its duties.
     pub primary_rule: PrimaryRule,
     /// Every role the posting substantially asks for.
     pub labels: Vec<Role>,
