@@ -68,17 +68,29 @@ impl Classifier {
     /// Scientist", "Product Manager, ML") is the title, and the body starts after it: a posting
     /// pasted whole keeps its title and its title/body mismatch.
     pub fn classify(&self, posting: &Posting) -> Verdict {
-        let (title_text, body_at) = if posting.title.trim().is_empty() {
+        // A section heading is no title: a posting copied from a job board often starts with
+        // "About the job", and a text file's first line becomes its title.
+        let given = posting.title.trim();
+        let mut title = self.lexicon.title_claim(given);
+        let names_nothing = title.role.is_none() && !title.non_data;
+        let given = if names_nothing && self.is_heading(given) {
+            ""
+        } else {
+            given
+        };
+        let (title_text, body_at) = if given.is_empty() {
             self.title_line(&posting.text)
                 .map_or(("", 0), |(line, body_at)| (line, body_at))
         } else {
-            (posting.title.as_str(), 0)
+            (given, 0)
         };
         let title_from_text = body_at > 0;
         let mut analysis = self
             .lexicon
             .analyze(&posting.text[body_at..], &self.config.scoring);
-        let title = self.lexicon.title_claim(title_text);
+        if title_text != posting.title.trim() {
+            title = self.lexicon.title_claim(title_text);
+        }
         apply_title_prior(&mut analysis, &title, &self.config);
         let decision = decide(&self.lexicon, &analysis, &title, &self.config);
         let terms = self.lexicon.terms();
@@ -132,6 +144,16 @@ impl Classifier {
             evidence,
             warnings: Vec::new(),
         }
+    }
+
+    /// Whether `line` is nothing but a section heading ("About the job", "Responsibilities:").
+    fn is_heading(&self, line: &str) -> bool {
+        let line = line.trim_end_matches(':').trim();
+        !line.is_empty()
+            && line.len() <= 40
+            && self.lexicon.terms().iter().any(|t| {
+                matches!(t.kind, TermKind::Heading(_)) && t.text.eq_ignore_ascii_case(line)
+            })
     }
 
     /// The first line of `text` when it reads as a job title, and where the body starts after
@@ -196,6 +218,22 @@ mod tests {
             let v = untitled(text);
             assert!(v.title.is_empty() && !v.title_from_text, "{text:?}: {:?}", v.title);
         }
+        // A heading given as the title (a text file's first line) is no title.
+        let v = Classifier::default().classify(&Posting::new(
+            "About the job",
+            "Data Engineer\nBuild Kafka and Airflow pipelines.",
+        ));
+        assert_eq!(
+            (v.title.as_str(), v.title_from_text),
+            ("Data Engineer", true)
+        );
+        let de = "Build Kafka and Airflow pipelines into Snowflake and own the data warehouse.";
+        let v = Classifier::default().classify(&Posting::new("About us:", de));
+        assert_eq!(v.primary, Some(Role::De));
+        assert!(v.title.is_empty() && !v.mismatch, "{v:?}");
+        // A title that names no job but is no heading stays, and can disagree with the body.
+        let v = Classifier::default().classify(&Posting::new("Associate", de));
+        assert!(v.title == "Associate" && v.mismatch);
         // A given title is kept, whatever the first line says.
         let v = Classifier::default().classify(&Posting::new("Nurse", "Data Engineer\nCare."));
         assert_eq!(v.title, "Nurse");
