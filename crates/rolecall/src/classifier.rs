@@ -1,9 +1,10 @@
 //! The classifier: a compiled lexicon plus the rules, shared by every thread.
 
 use crate::error::Error;
+use crate::input::document::MAX_TITLE_BYTES;
 use crate::posting::Posting;
 use crate::verdict::{EvidenceItem, EvidenceKind, Score, Scores, Verdict};
-use rolecall_lexicon::{Lexicon, Role, TermKind};
+use rolecall_lexicon::{Lexicon, Role, TermKind, TitleClaim};
 use rolecall_rules::{apply_title_prior, decide, Config};
 use std::path::Path;
 
@@ -68,29 +69,11 @@ impl Classifier {
     /// Scientist", "Product Manager, ML") is the title, and the body starts after it: a posting
     /// pasted whole keeps its title and its title/body mismatch.
     pub fn classify(&self, posting: &Posting) -> Verdict {
-        // A section heading is no title: a posting copied from a job board often starts with
-        // "About the job", and a text file's first line becomes its title.
-        let given = posting.title.trim();
-        let mut title = self.lexicon.title_claim(given);
-        let names_nothing = title.role.is_none() && !title.non_data;
-        let given = if names_nothing && self.is_heading(given) {
-            ""
-        } else {
-            given
-        };
-        let (title_text, body_at) = if given.is_empty() {
-            self.title_line(&posting.text)
-                .map_or(("", 0), |(line, body_at)| (line, body_at))
-        } else {
-            (given, 0)
-        };
+        let (title_text, title, body_at) = self.title_of(posting);
         let title_from_text = body_at > 0;
         let mut analysis = self
             .lexicon
             .analyze(&posting.text[body_at..], &self.config.scoring);
-        if title_text != posting.title.trim() {
-            title = self.lexicon.title_claim(title_text);
-        }
         apply_title_prior(&mut analysis, &title, &self.config);
         let decision = decide(&self.lexicon, &analysis, &title, &self.config);
         let terms = self.lexicon.terms();
@@ -146,6 +129,21 @@ impl Classifier {
         }
     }
 
+    /// The title to go by, what it claims, and where the body starts in the text. The given
+    /// title, unless it is blank or only a section heading (a posting copied from a job board
+    /// often starts with "About the job", and a text file's first line becomes its title); then
+    /// a first line of the text that reads as a job title, with the body after it.
+    fn title_of<'p>(&self, posting: &'p Posting) -> (&'p str, TitleClaim, usize) {
+        let given = posting.title.trim();
+        let claim = self.lexicon.title_claim(given);
+        let names_a_job = claim.role.is_some() || claim.non_data;
+        if names_a_job || !(given.is_empty() || self.is_heading(given)) {
+            return (given, claim, 0);
+        }
+        self.title_line(&posting.text)
+            .unwrap_or(("", TitleClaim::default(), 0))
+    }
+
     /// Whether `line` is nothing but a section heading ("About the job", "Responsibilities:").
     fn is_heading(&self, line: &str) -> bool {
         let line = line.trim_end_matches(':').trim();
@@ -160,7 +158,7 @@ impl Classifier {
     /// it: a short line (at most [`TITLE_LINE_WORDS`] words) that ends no sentence, opens no
     /// section ("About the team:"), is followed by a body, and names a job in the title
     /// patterns. "About us" or "We are hiring!" are not titles.
-    fn title_line<'t>(&self, text: &'t str) -> Option<(&'t str, usize)> {
+    fn title_line<'t>(&self, text: &'t str) -> Option<(&'t str, TitleClaim, usize)> {
         let start = text.len() - text.trim_start().len();
         let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         let line = text[start..end].trim();
@@ -168,7 +166,7 @@ impl Classifier {
         let words = line.split_whitespace().count();
         let ends_sentence = line.ends_with(['.', '!', '?', ':']);
         if line.is_empty()
-            || line.len() > TITLE_LINE_BYTES
+            || line.len() > MAX_TITLE_BYTES
             || words > TITLE_LINE_WORDS
             || ends_sentence
             || text[body_at..].trim().is_empty()
@@ -176,12 +174,10 @@ impl Classifier {
             return None;
         }
         let claim = self.lexicon.title_claim(line);
-        (claim.role.is_some() || claim.non_data).then_some((line, body_at))
+        (claim.role.is_some() || claim.non_data).then_some((line, claim, body_at))
     }
 }
 
-/// A first line longer than this is body text, not a title.
-const TITLE_LINE_BYTES: usize = 150;
 /// A first line with more words than this is a sentence, not a title.
 const TITLE_LINE_WORDS: usize = 12;
 

@@ -3,7 +3,7 @@
 use super::record::DocFormat;
 
 /// A first line longer than this is body text, not a title (flattened postings).
-const MAX_TITLE_BYTES: usize = 150;
+pub(crate) const MAX_TITLE_BYTES: usize = 150;
 
 /// Splits a document into `(title, body)`.
 ///

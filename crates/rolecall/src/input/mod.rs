@@ -17,7 +17,7 @@
 //! | any of these + `.gz` | the same, gzip-compressed |
 //! | no extension | sniffed from the first bytes |
 
-mod document;
+pub(crate) mod document;
 pub mod html;
 mod record;
 mod sources;
