@@ -149,8 +149,10 @@ pub struct Analysis {
     /// claim), by [`Role::index`]; it is included in `roles`.
     pub prior: [f32; 4],
     /// The raw evidence of non-data duties (sales, patient care, front-end work), scored like a
-    /// role's: weights × section × cues × repetition.
+    /// role's: weights × section × cues × repetition; any prior included.
     pub non_data: f32,
+    /// The part of `non_data` added from outside the text ([`Analysis::add_non_data_prior`]).
+    pub non_data_prior: f32,
     /// Strength of each pipeline stage, in [0, 1], indexed by [`Stage::index`].
     pub stages: [f32; 7],
     /// The headings recognised, as `(section, byte offset)`.
@@ -172,6 +174,18 @@ impl Analysis {
     pub fn body_terms(&self, role: Role) -> usize {
         let prior = usize::from(self.prior[role.index()] > 0.0);
         self.roles[role.index()].terms.saturating_sub(prior)
+    }
+
+    /// The raw evidence of non-data duties in the text alone, without any prior.
+    pub fn body_non_data(&self) -> f32 {
+        self.non_data - self.non_data_prior
+    }
+
+    /// Adds `raw` evidence to the non-data side from outside the text (a title that names a
+    /// non-data job, as a prior).
+    pub fn add_non_data_prior(&mut self, raw: f32) {
+        self.non_data += raw;
+        self.non_data_prior += raw;
     }
 
     /// The strength of one stage.

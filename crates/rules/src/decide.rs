@@ -138,7 +138,7 @@ pub fn apply_title_prior(analysis: &mut Analysis, title: &TitleClaim, config: &C
     if let Some(role) = title.role {
         analysis.add_prior(role, config.title.prior, &config.scoring);
     } else if title.non_data {
-        analysis.non_data += config.title.prior;
+        analysis.add_non_data_prior(config.title.prior);
     }
 }
 
@@ -159,7 +159,7 @@ pub fn decide(
     let (mut primary, mut primary_rule) = primary_role(analysis, min_strength, config);
     // A job family ("Product Manager, AI Platform": titles.txt priority 6) with a non-data duty
     // in the body is that job, whatever product data the body describes.
-    if title.family && primary.is_some() && body_non_data(lexicon, analysis) > 0.0 {
+    if title.family && primary.is_some() && analysis.body_non_data() > 0.0 {
         (primary, primary_rule) = (None, PrimaryRule::JobFamily);
     }
     let mut labels = labels(analysis, primary, config);
@@ -254,17 +254,6 @@ fn primary_role(
     } else {
         (Some(pick), PrimaryRule::MostEvidence)
     }
-}
-
-/// The weight of the non-data duties found in the body (the title's prior left out).
-fn body_non_data(lexicon: &Lexicon, analysis: &Analysis) -> f32 {
-    let terms = lexicon.terms();
-    analysis
-        .evidence
-        .iter()
-        .filter(|e| terms[e.term].kind == TermKind::NonData)
-        .map(|e| e.contribution)
-        .sum()
 }
 
 fn labels(analysis: &Analysis, primary: Option<Role>, config: &Config) -> Vec<Role> {
@@ -552,8 +541,11 @@ mod tests {
             (None, PrimaryRule::JobFamily),
             "{d:?}"
         );
-        // Without a single duty of the family in the body, the body decides.
+        // Without a single duty of the family in the body, the body decides; the title's own
+        // prior on the non-data side is not a duty of the body.
         let d = run("Sales Engineer", DE);
+        assert_eq!(d.primary, Some(Role::De), "{d:?}");
+        let d = run_titled("Sales Engineer", DE);
         assert_eq!(d.primary, Some(Role::De), "{d:?}");
         // A non-data title that is not a family ("Software Engineer", priority 2) does not
         // settle it: one passing non-data phrase leaves a data job a data job.
