@@ -162,16 +162,16 @@ pub fn decide(
     if title.family && primary.is_some() && analysis.body_non_data() > 0.0 {
         (primary, primary_rule) = (None, PrimaryRule::JobFamily);
     }
-    let mut labels = labels(analysis, primary, config);
+    // Whether the body substantially asks for a role (a label beside whatever is primary).
+    let asks = |r: Role| asks_for(analysis, r, config);
     // Among roles the body asks for, the title's own role is primary when it is close.
     if let (Some(p), Some(t)) = (primary, title_role) {
         if t != p
-            && labels.contains(&t)
+            && asks(t)
             && analysis.role(t).raw >= config.primary.title_tiebreak * analysis.role(p).raw
         {
             primary = Some(t);
             primary_rule = PrimaryRule::Title;
-            labels = self::labels(analysis, primary, config);
         }
     }
     // Without a title to go by, the body's model-building words (DS) outweigh its production
@@ -182,36 +182,34 @@ pub fn decide(
         .max(analysis.stage(Stage::Monitoring));
     if title_role.is_none()
         && primary == Some(Role::Ds)
-        && labels.contains(&Role::Mle)
+        && asks(Role::Mle)
         && production >= config.primary.mle_min_production
         && analysis.role(Role::Mle).raw
             >= config.primary.body_mle_tiebreak * analysis.role(Role::Ds).raw
     {
         primary = Some(Role::Mle);
         primary_rule = PrimaryRule::MlProduction;
-        labels = self::labels(analysis, primary, config);
     }
     // Dashboards and reports, no models, and less DS evidence in the body than analyst
     // evidence (experiments and statistics are DS work too): an analyst job, even under a DS
     // title.
     if primary == Some(Role::Ds)
-        && labels.contains(&Role::Analyst)
+        && asks(Role::Analyst)
         && analysis.stage(Stage::Modelling) < config.primary.ds_min_modelling
         && analysis.body_raw(Role::Ds) < analysis.body_raw(Role::Analyst)
     {
         primary = Some(Role::Analyst);
         primary_rule = PrimaryRule::NoModelling;
-        labels = self::labels(analysis, primary, config);
     }
     // Models without production: a DS job, even under an ML Engineer title.
     if primary == Some(Role::Mle)
-        && labels.contains(&Role::Ds)
+        && asks(Role::Ds)
         && production < config.primary.mle_min_production
     {
         primary = Some(Role::Ds);
         primary_rule = PrimaryRule::NoProduction;
-        labels = self::labels(analysis, primary, config);
     }
+    let labels = labels(primary, asks);
     let stages = Stage::ALL
         .into_iter()
         .filter(|&s| analysis.stage(s) >= config.fsds.stage_min)
@@ -256,20 +254,24 @@ fn primary_role(
     }
 }
 
-fn labels(analysis: &Analysis, primary: Option<Role>, config: &Config) -> Vec<Role> {
+/// Whether the posting substantially asks for `role`: strong enough, a large enough share, and
+/// enough distinct phrases in the body (the title's prior is not one).
+fn asks_for(analysis: &Analysis, role: Role, config: &Config) -> bool {
+    let s = analysis.role(role);
+    s.strength >= config.labels.min_strength
+        && s.share >= config.labels.min_share
+        && analysis.body_terms(role) >= config.labels.min_terms
+}
+
+/// The primary role and every other role the posting asks for, in role order; none for a
+/// posting that is not a data job.
+fn labels(primary: Option<Role>, asks: impl Fn(Role) -> bool) -> Vec<Role> {
     let Some(primary) = primary else {
         return Vec::new();
     };
     Role::ALL
         .into_iter()
-        .filter(|&r| {
-            let s = analysis.role(r);
-            // A label needs its distinct phrases in the body; the title's prior is not one.
-            r == primary
-                || (s.strength >= config.labels.min_strength
-                    && s.share >= config.labels.min_share
-                    && analysis.body_terms(r) >= config.labels.min_terms)
-        })
+        .filter(|&r| r == primary || asks(r))
         .collect()
 }
 
