@@ -86,6 +86,24 @@ impl Prf {
     }
 }
 
+/// A headline figure: its name, and how to read it from a report (`None` when the system gives
+/// no such figure: a baseline that predicts no title role has no title-role accuracy).
+pub type Figure = (&'static str, fn(&Report) -> Option<f64>);
+
+/// The headline figures, in report order: the rows of the table and the figures that get a
+/// bootstrap interval.
+pub const HEADLINE: [Figure; 9] = [
+    ("primary accuracy", |r| Some(r.accuracy)),
+    ("primary macro-F1", |r| Some(r.macro_f1)),
+    ("none precision", |r| Some(r.per_class["none"].precision)),
+    ("FSDS precision", |r| Some(r.fsds.precision)),
+    ("FSDS recall", |r| Some(r.fsds.recall)),
+    ("FSDS F1", |r| Some(r.fsds.f1)),
+    ("labels micro-F1", |r| Some(r.labels_micro_f1)),
+    ("title-role accuracy", |r| r.title_role_accuracy),
+    ("mismatch agreement", |r| r.mismatch_agreement),
+];
+
 /// Every figure of one system on one gold set.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
@@ -429,27 +447,11 @@ fn render_headline(reports: &[Report]) -> String {
         let _ = write!(s, "{:>14}", r.system);
     }
     s.push('\n');
-    fn opt(x: Option<f64>) -> String {
-        x.map_or("-".to_string(), |v| format!("{v:.3}"))
-    }
-    type Row = (&'static str, fn(&Report) -> String);
-    let rows: [Row; 9] = [
-        ("primary accuracy", |r| format!("{:.3}", r.accuracy)),
-        ("primary macro-F1", |r| format!("{:.3}", r.macro_f1)),
-        ("none precision", |r| {
-            format!("{:.3}", r.per_class["none"].precision)
-        }),
-        ("FSDS precision", |r| format!("{:.3}", r.fsds.precision)),
-        ("FSDS recall", |r| format!("{:.3}", r.fsds.recall)),
-        ("FSDS F1", |r| format!("{:.3}", r.fsds.f1)),
-        ("labels micro-F1", |r| format!("{:.3}", r.labels_micro_f1)),
-        ("title-role accuracy", |r| opt(r.title_role_accuracy)),
-        ("mismatch agreement", |r| opt(r.mismatch_agreement)),
-    ];
-    for (label, f) in &rows {
+    for (label, f) in HEADLINE {
         let _ = write!(s, "{label:<28}");
         for r in reports {
-            let _ = write!(s, "{:>14}", f(r));
+            let cell = f(r).map_or("-".to_string(), |v| format!("{v:.3}"));
+            let _ = write!(s, "{cell:>14}");
         }
         s.push('\n');
     }
