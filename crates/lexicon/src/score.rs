@@ -313,12 +313,10 @@ impl Lexicon {
     /// unambiguous modelling phrase within `support_reach` bytes: models to deploy.
     fn support(&self, evidence: &[Evidence], params: &ScoreParams) -> Vec<bool> {
         let terms = self.terms();
-        let anchor = |e: &Evidence| {
-            let t = &terms[e.term];
-            !t.needs_support
-                && e.modifier >= params.anchor_min_modifier
-                && t.weight >= params.anchor_weight
-        };
+        // An unambiguous phrase that no negation silences.
+        let unambiguous =
+            |e: &Evidence| !terms[e.term].needs_support && e.modifier >= params.anchor_min_modifier;
+        let anchor = |e: &Evidence| unambiguous(e) && terms[e.term].weight >= params.anchor_weight;
         let mut role_anchored = [false; 4];
         for e in evidence.iter().filter(|e| anchor(e)) {
             if let TermKind::Role(r) = terms[e.term].kind {
@@ -329,12 +327,7 @@ impl Lexicon {
         // learning in production"), however light: the support is local.
         let models: Vec<usize> = evidence
             .iter()
-            .filter(|e| {
-                let t = &terms[e.term];
-                !t.needs_support
-                    && e.modifier >= params.anchor_min_modifier
-                    && t.stage == Some(Stage::Modelling)
-            })
+            .filter(|e| unambiguous(e) && terms[e.term].stage == Some(Stage::Modelling))
             .map(|e| e.start)
             .collect();
         evidence
