@@ -43,11 +43,10 @@ fn title_run_before(text: &str, start: usize) -> bool {
     let mut rest = &text[..start];
     for _ in 0..TITLE_RUN {
         rest = rest.trim_end_matches([' ', '\t', '\u{a0}']);
-        if matches!(
-            rest.chars().next_back(),
-            None | Some('\n' | '\r' | '.' | '!' | '?' | ')' | ':' | ';')
-        ) {
-            return true;
+        match rest.chars().next_back() {
+            None | Some('\n' | '\r') => return true,
+            Some(c) if ends_sentence(c) => return true,
+            _ => {}
         }
         let word_start = rest
             .char_indices()
@@ -68,6 +67,11 @@ fn title_run_before(text: &str, start: usize) -> bool {
     false
 }
 
+/// A character that ends a sentence or a list item ("...products.", "...)", "...:").
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | ')' | ':' | ';')
+}
+
 /// What stands just before a phrase.
 #[derive(Debug, PartialEq, Eq)]
 enum LeadIn {
@@ -85,11 +89,10 @@ fn lead_in(text: &str, start: usize) -> LeadIn {
         seen += 1;
         match c {
             '\n' | '\r' => return LeadIn::LineStart,
-            '.' | '!' | '?' | ')' | ':' | ';' => return LeadIn::SentenceEnd,
+            c if ends_sentence(c) => return LeadIn::SentenceEnd,
             c if c.is_alphanumeric() || c == ',' => {
                 // A lower-case word glued to a capitalised heading: "...teamRequirements:".
-                let glued = seen == 1 && c.is_lowercase();
-                return if glued && text[start..].starts_with(char::is_uppercase) {
+                return if seen == 1 && glued_at(text, start) {
                     LeadIn::SentenceEnd
                 } else {
                     LeadIn::Word
