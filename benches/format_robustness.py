@@ -7,7 +7,14 @@ scraped dumps lose them: half of the dev gold arrived with none), and one withou
 dump with the body alone), and scores each with `rolecall eval`. The labels are the same, so
 any difference is the layout's doing.
 
+Then every labelled posting is scored as labelled and respelt in British English (title and
+body), word by word from the `breame` package's American-to-British dictionary, which is
+independent of rolecall's own spelling rules: the dev postings come from American boards, the
+held-out ones may not.
+
 Usage: benches/format_robustness.py [GOLD.jsonl] [--rolecall PATH]
+(the spelling run needs `breame`: target/venv-baseline/bin/pip install breame, and run the
+script with target/venv-baseline/bin/python)
 """
 
 import argparse
@@ -25,6 +32,24 @@ VARIANTS = {
     "breaks removed": lambda r: {**r, "text": re.sub(r"\s*\n\s*", "", r["text"])},
     "title removed": lambda r: {**r, "title": ""},
 }
+
+
+def british(text: str) -> str:
+    """`text` with every word that has a British spelling respelt, keeping its case."""
+    from breame.spelling import get_british_spelling
+
+    def respell(m: re.Match) -> str:
+        word = m.group(0)
+        uk = get_british_spelling(word.lower())
+        if not uk or uk == word.lower():
+            return word
+        if word.isupper() and len(word) > 1:
+            return uk.upper()
+        if word[0].isupper():
+            return uk[0].upper() + uk[1:]
+        return uk
+
+    return re.sub(r"[A-Za-z]+", respell, text)
 
 
 def figures(rolecall: str, path: pathlib.Path) -> dict:
@@ -67,6 +92,25 @@ def main() -> int:
             header = list(figs)
             print(f"{'layout':<20}" + "".join(f"{h:>11}" for h in header))
         print(f"{name:<20}" + "".join(f"{figs[h]:>11.3f}" for h in header))
+    try:
+        import breame  # noqa: F401
+    except ImportError:
+        print("\nspelling: skipped (needs breame; see the usage above)")
+        return 0
+    print(f"\nall {len(rows)} labelled postings, American and British spelling\n")
+    print(f"{'spelling':<20}" + "".join(f"{h:>11}" for h in header))
+    changed = 0
+    for name, change in [("as labelled", lambda r: r),
+                         ("British", lambda r: {**r, "title": british(r.get("title", "")), "text": british(r["text"])})]:
+        path = outdir / f"spelling-{name.split()[0].lower()}.jsonl"
+        with open(path, "w", encoding="utf-8") as f:
+            for r in rows:
+                c = change(r)
+                changed += c["text"] != r["text"]
+                f.write(json.dumps(c) + "\n")
+        figs = figures(rolecall, path)
+        print(f"{name:<20}" + "".join(f"{figs[h]:>11.3f}" for h in header))
+    print(f"({changed} of {len(rows)} bodies changed by the respelling)")
     return 0
 
 

@@ -39,8 +39,9 @@ pub fn check(dir: Option<PathBuf>) -> anyhow::Result<Exit> {
     let count =
         |pred: &dyn Fn(&TermKind) -> bool| lex.terms().iter().filter(|t| pred(&t.kind)).count();
     println!(
-        "lexicon ok: {} body terms, {} title patterns",
+        "lexicon ok: {} body terms ({} patterns with their other spellings), {} title patterns",
         lex.terms().len(),
+        lex.body_patterns(),
         lex.titles().len()
     );
     for role in Role::ALL {

@@ -387,6 +387,12 @@ impl Lexicon {
         &self.titles
     }
 
+    /// How many strings the matcher looks for in a posting's body: every term and its other
+    /// spellings ("data visualisation", "real time").
+    pub fn body_patterns(&self) -> usize {
+        self.matcher.body_patterns()
+    }
+
     pub(crate) fn matcher(&self) -> &Matcher {
         &self.matcher
     }

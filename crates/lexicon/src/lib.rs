@@ -39,6 +39,7 @@ mod parse;
 mod role;
 mod score;
 mod sections;
+mod spelling;
 
 pub use builtin::BUILTIN;
 pub use error::{Error, ErrorKind};

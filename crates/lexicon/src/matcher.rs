@@ -13,10 +13,15 @@
 //! - a plain plural is accepted: "pipeline" matches "pipelines", "api" matches "APIs", and the
 //!   hit's span covers the plural ending;
 //! - when the longest candidate fails the word test ("machine learning engineering"), the longest
-//!   shorter term starting at the same place that passes it is used ("machine learning").
+//!   shorter term starting at the same place that passes it is used ("machine learning");
+//! - a term is also found in its other spellings (`spelling`): "data visualisation" for "data
+//!   visualization", "real time" for "real-time". A variant that the lexicon writes out as a
+//!   term of its own is that term's.
 
 use crate::lexicon::{Term, TitlePattern};
+use crate::spelling;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use std::collections::HashSet;
 
 /// A term found in a text: the term's id (its index in [`crate::Lexicon::terms`]) and its byte
 /// span, `start..end`, in the text.
@@ -53,16 +58,30 @@ impl Edges {
     }
 }
 
-/// An automaton together with the edge rules of its patterns.
+/// An automaton together with the edge rules of its patterns and the term each one finds.
 #[derive(Debug, Clone)]
 struct Automaton {
     ac: AhoCorasick,
     edges: Vec<Edges>,
+    /// The term (index into the texts given to [`Automaton::new`]) of each pattern.
+    terms: Vec<usize>,
 }
 
 impl Automaton {
-    fn new<'a>(patterns: impl Iterator<Item = &'a str> + Clone) -> Result<Automaton, String> {
-        let edges: Vec<Edges> = patterns.clone().map(Edges::of).collect();
+    /// An automaton finding each of `texts` and their other spellings.
+    fn new<'a>(texts: impl Iterator<Item = &'a str>) -> Result<Automaton, String> {
+        let mut patterns: Vec<String> = texts.map(str::to_string).collect();
+        let mut terms: Vec<usize> = (0..patterns.len()).collect();
+        let mut seen: HashSet<String> = patterns.iter().map(|p| p.to_lowercase()).collect();
+        for term in 0..patterns.len() {
+            for variant in spelling::variants(&patterns[term].to_lowercase()) {
+                if seen.insert(variant.clone()) {
+                    patterns.push(variant);
+                    terms.push(term);
+                }
+            }
+        }
+        let edges: Vec<Edges> = patterns.iter().map(|p| Edges::of(p)).collect();
         // A full DFA scans fastest (about 1.8x the crate's default choice on the shipped
         // lexicon) but its memory grows with the pattern count: for very large user lexicons
         // let the crate pick a compact automaton instead.
@@ -72,9 +91,9 @@ impl Automaton {
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Both)
             .kind(kind)
-            .build(patterns)
+            .build(&patterns)
             .map_err(|e| e.to_string())?;
-        Ok(Automaton { ac, edges })
+        Ok(Automaton { ac, edges, terms })
     }
 
     /// Calls `found` for every accepted hit, left to right: non-overlapping, or with
@@ -128,7 +147,7 @@ impl Automaton {
             end = plural_end(text, end).filter(|_| edges.plural)?;
         }
         Some(Hit {
-            term: pattern,
+            term: self.terms[pattern],
             start,
             end,
         })
@@ -198,6 +217,11 @@ impl Matcher {
             body: Automaton::new(terms.iter().map(|t| t.text.as_str()))?,
             title: Automaton::new(titles.iter().map(|t| t.text.as_str()))?,
         })
+    }
+
+    /// How many patterns the body automaton has: the terms and their other spellings.
+    pub(crate) fn body_patterns(&self) -> usize {
+        self.body.terms.len()
     }
 
     /// Appends every body hit in `text` to `out`, in text order.
@@ -362,6 +386,23 @@ mod tests {
         ["java", "javascript", "sql", "script", "d"],
         "JavaScript NoSQL MySQL PhD",
         vec![("javascript", "JavaScript")]
+    );
+    t!(
+        other_spellings_find_the_term,
+        ["data visualization", "real-time", "modeling", "center"],
+        "Data Visualisation in real time, modelling at our data centre",
+        vec![
+            ("data visualization", "Data Visualisation"),
+            ("real-time", "real time"),
+            ("modeling", "modelling"),
+            ("center", "centre")
+        ]
+    );
+    t!(
+        a_variant_written_out_is_its_own_term,
+        ["real time", "real-time"],
+        "real-time and real time",
+        vec![("real-time", "real-time"), ("real time", "real time")]
     );
     t!(empty_text, ["sql"], "", vec![]);
 

@@ -1,0 +1,294 @@
+//! The other ways a term is written: American and British spelling, and hyphens.
+//!
+//! Postings from British, Irish, Indian, Australian and European boards write "data
+//! visualisation", "optimise", "behavioural data" and "data catalogue"; American ones "data
+//! visualization", "optimize", "behavioral data" and "data catalog". Compound adjectives are
+//! hyphenated as often as not ("real-time", "machine-learning models"). The lexicon names each
+//! term once, in either spelling; the matcher also looks for the variants this module derives,
+//! and a hit on a variant counts as a hit on the term.
+//!
+//! The rules are spelling rules, not a dictionary: they rewrite suffixes ("-ize" and "-ise",
+//! "-yze" and "-yse", "-eling" and "-elling", "-avior" and "-aviour") and a short list of whole
+//! words ("center", "catalog"). A rule that misfires makes a string that no posting contains
+//! ("expertize"), which costs a pattern in the automaton and nothing else.
+
+/// Suffixes spelt with "z" in American and "s" in British English, after a stem of at least
+/// [`MIN_STEM`] letters ("optim-ize", "anal-yze"; not "size" or "prize").
+const Z_SUFFIXES: [(&str, &str); 15] = [
+    ("ize", "ise"),
+    ("izes", "ises"),
+    ("ized", "ised"),
+    ("izing", "ising"),
+    ("izer", "iser"),
+    ("izers", "isers"),
+    ("ization", "isation"),
+    ("izations", "isations"),
+    ("izable", "isable"),
+    ("yze", "yse"),
+    ("yzes", "yses"),
+    ("yzed", "ysed"),
+    ("yzing", "ysing"),
+    ("yzer", "yser"),
+    ("yzers", "ysers"),
+];
+
+/// Suffixes whose "l" British English doubles ("model-ing", "label-ed").
+const L_SUFFIXES: [(&str, &str); 4] = [
+    ("eling", "elling"),
+    ("eled", "elled"),
+    ("eler", "eller"),
+    ("elers", "ellers"),
+];
+
+/// Whole words spelt differently, American first.
+const WORDS: [(&str, &str); 14] = [
+    ("center", "centre"),
+    ("centers", "centres"),
+    ("centered", "centred"),
+    ("catalog", "catalogue"),
+    ("catalogs", "catalogues"),
+    ("cataloging", "cataloguing"),
+    ("color", "colour"),
+    ("colors", "colours"),
+    ("labor", "labour"),
+    ("defense", "defence"),
+    ("license", "licence"),
+    ("licenses", "licences"),
+    ("program", "programme"),
+    ("programs", "programmes"),
+];
+
+/// The shortest stem a suffix rule rewrites: "optim-ize" and "anal-yze", not "s-ize".
+const MIN_STEM: usize = 3;
+
+/// Which spelling to write a word in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Spelling {
+    American,
+    British,
+}
+
+/// The other forms of `term` (lower case), without `term` itself and without repeats: its
+/// British and American spellings, and for each of them the form with hyphens read as spaces
+/// ("real-time" and "real time") and, for a two-word term, the hyphenated form.
+pub(crate) fn variants(term: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let spellings = [
+        Some(term.to_string()),
+        respell(term, Spelling::British),
+        respell(term, Spelling::American),
+    ];
+    for spelling in spellings.into_iter().flatten() {
+        let forms = [
+            hyphens_as_spaces(&spelling),
+            two_words_hyphenated(&spelling),
+        ];
+        for form in std::iter::once(spelling).chain(forms.into_iter().flatten()) {
+            if form != term && !out.contains(&form) {
+                out.push(form);
+            }
+        }
+    }
+    out
+}
+
+/// `term` with every run of ASCII letters written in `to`'s spelling; `None` when nothing
+/// changes.
+fn respell(term: &str, to: Spelling) -> Option<String> {
+    let mut out = String::with_capacity(term.len() + 4);
+    let mut changed = false;
+    let mut rest = term;
+    while !rest.is_empty() {
+        let letters = rest
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
+        let (word, tail) = rest.split_at(letters);
+        match respell_word(word, to) {
+            Some(w) => {
+                out.push_str(&w);
+                changed = true;
+            }
+            None => out.push_str(word),
+        }
+        let others = tail
+            .find(|c: char| c.is_ascii_alphabetic())
+            .unwrap_or(tail.len());
+        out.push_str(&tail[..others]);
+        rest = &tail[others..];
+    }
+    changed.then_some(out)
+}
+
+/// One word in `to`'s spelling, if that differs.
+fn respell_word(word: &str, to: Spelling) -> Option<String> {
+    let swap = |(us, uk): (&'static str, &'static str)| match to {
+        Spelling::British => (us, uk),
+        Spelling::American => (uk, us),
+    };
+    if let Some((_, other)) = WORDS.into_iter().map(swap).find(|&(from, _)| from == word) {
+        return Some(other.to_string());
+    }
+    for (from, other) in Z_SUFFIXES.into_iter().map(swap) {
+        if let Some(stem) = word.strip_suffix(from) {
+            if stem.len() >= MIN_STEM {
+                return Some(format!("{stem}{other}"));
+            }
+        }
+    }
+    for (from, other) in L_SUFFIXES.into_iter().map(swap) {
+        if let Some(stem) = word.strip_suffix(from) {
+            // "mod-eling", "lab-eled"; not "f-eeling" (a stem ending in "e").
+            if stem.len() >= 2 && !stem.ends_with('e') {
+                return Some(format!("{stem}{other}"));
+            }
+        }
+    }
+    // "behavior" and "behaviour": "aviour" does not contain "avior".
+    let (from, other) = swap(("avior", "aviour"));
+    word.contains(from).then(|| word.replacen(from, other, 1))
+}
+
+/// `term` with every hyphen between two word characters read as a space: "real-time" is also
+/// "real time". `None` without such a hyphen.
+fn hyphens_as_spaces(term: &str) -> Option<String> {
+    let b = term.as_bytes();
+    let inner = |i: usize| {
+        i > 0
+            && i + 1 < b.len()
+            && b[i - 1].is_ascii_alphanumeric()
+            && b[i + 1].is_ascii_alphanumeric()
+    };
+    let spaced: String = term
+        .char_indices()
+        .map(|(i, c)| if c == '-' && inner(i) { ' ' } else { c })
+        .collect();
+    (spaced != term).then_some(spaced)
+}
+
+/// A term of two plain words joined by a hyphen: "real time" is also "real-time". `None` for
+/// any other term.
+fn two_words_hyphenated(term: &str) -> Option<String> {
+    let (a, b) = term.split_once(' ')?;
+    let plain = |w: &str| !w.is_empty() && w.bytes().all(|c| c.is_ascii_alphanumeric());
+    (plain(a) && plain(b)).then(|| format!("{a}-{b}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has(term: &str, variant: &str) -> bool {
+        variants(term).iter().any(|v| v == variant)
+    }
+
+    #[test]
+    fn z_and_s_spellings_go_both_ways() {
+        assert!(has("data visualization", "data visualisation"));
+        assert!(has("data visualisation", "data visualization"));
+        assert!(has("optimize", "optimise"));
+        assert!(has("productionizing", "productionising"));
+        assert!(has("analyze data", "analyse data"));
+        assert!(has("analysed", "analyzed"));
+    }
+
+    #[test]
+    fn short_stems_are_left_alone() {
+        assert!(variants("size").is_empty());
+        assert!(variants("prize").is_empty());
+        assert!(variants("batch size").iter().all(|v| !v.contains("sise")));
+    }
+
+    #[test]
+    fn doubled_l_goes_both_ways() {
+        assert!(has("statistical modeling", "statistical modelling"));
+        assert!(has("data modelling", "data modeling"));
+        assert!(has("labeled data", "labelled data"));
+        assert!(!has("feeling", "feelling"));
+    }
+
+    #[test]
+    fn our_and_whole_words() {
+        assert!(has("behavioral data", "behavioural data"));
+        assert!(has("customer behaviour", "customer behavior"));
+        assert!(has("data center", "data centre"));
+        assert!(has("data catalogue", "data catalog"));
+        assert!(!has("behavioral data", "behaviouural data"));
+    }
+
+    #[test]
+    fn every_word_of_a_phrase_is_respelt_together() {
+        assert!(has(
+            "optimize behavioral modeling",
+            "optimise behavioural modelling"
+        ));
+    }
+
+    #[test]
+    fn hyphens_and_spaces() {
+        assert!(has("real-time", "real time"));
+        assert!(has("real time", "real-time"));
+        assert!(has("end-to-end", "end to end"));
+        assert!(has("scikit-learn", "scikit learn"));
+        assert!(!has(
+            "machine learning engineer",
+            "machine-learning engineer"
+        ));
+        // Only hyphens inside a term: a leading one is not a word break.
+        assert!(variants("-x").is_empty());
+        // Symbols are not words.
+        assert!(variants("ci/cd").is_empty());
+        assert!(variants("c++").is_empty());
+    }
+
+    #[test]
+    fn no_repeats_and_not_the_term_itself() {
+        for term in ["real-time", "data visualization", "sql", "modeling"] {
+            let v = variants(term);
+            assert!(!v.iter().any(|x| x == term), "{term}: {v:?}");
+            let mut dedup = v.clone();
+            dedup.sort();
+            dedup.dedup();
+            assert_eq!(dedup.len(), v.len(), "{term}: {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_plain_term_has_no_variants() {
+        assert!(variants("sql").is_empty());
+        assert!(variants("apache airflow")
+            .iter()
+            .all(|v| v == "apache-airflow"));
+    }
+}
+
+#[cfg(test)]
+mod shipped {
+    use std::collections::HashMap;
+
+    /// The shipped lexicon writes each term once in a file: no line is another line's variant
+    /// (the second line would be dead, or would give one spelling another weight by accident).
+    /// Across files a variant may be a term of its own ("nice-to-have" the hedge, "nice to
+    /// have" the heading); the matcher gives it to that term.
+    #[test]
+    fn no_term_is_written_twice() {
+        let mut twice = Vec::new();
+        for (name, text) in crate::BUILTIN {
+            let mut lines: HashMap<String, usize> = HashMap::new();
+            for (i, line) in text.lines().enumerate() {
+                let term = line.split('|').next().unwrap_or("").trim().to_lowercase();
+                if !term.is_empty() && !term.starts_with('#') {
+                    lines.insert(term, i + 1);
+                }
+            }
+            for (term, at) in &lines {
+                for variant in super::variants(term) {
+                    if let Some(other) = lines.get(&variant) {
+                        twice.push(format!("{name}:{at} {term:?} and line {other} {variant:?}"));
+                    }
+                }
+            }
+        }
+        twice.sort();
+        assert!(twice.is_empty(), "written twice: {twice:#?}");
+    }
+}
