@@ -69,15 +69,18 @@ enum Spelling {
 }
 
 /// The other forms of `term` (lower case), without `term` itself and without repeats: its
-/// British and American spellings, and for each of them the form with hyphens read as spaces
-/// ("real-time" and "real time") and, for a two-word term, the hyphenated form.
+/// British and American spellings, the same with the other apostrophe ("what you’ll do" and
+/// "what you'll do"), and for each of them the form with hyphens read as spaces ("real-time"
+/// and "real time") and, for a two-word term, the hyphenated form.
 pub(crate) fn variants(term: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let spellings = [
+    let mut spellings = vec![
         Some(term.to_string()),
         respell(term, Spelling::British),
         respell(term, Spelling::American),
     ];
+    let other_apostrophe: Vec<_> = spellings.iter().flatten().map(|s| apostrophes(s)).collect();
+    spellings.extend(other_apostrophe);
     for spelling in spellings.into_iter().flatten() {
         let forms = [
             hyphens_as_spaces(&spelling),
@@ -90,6 +93,18 @@ pub(crate) fn variants(term: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// `term` with the typographic apostrophe (’) for the straight one (') or the other way round;
+/// `None` without either.
+fn apostrophes(term: &str) -> Option<String> {
+    if term.contains('\'') {
+        Some(term.replace('\'', "\u{2019}"))
+    } else if term.contains('\u{2019}') {
+        Some(term.replace('\u{2019}', "'"))
+    } else {
+        None
+    }
 }
 
 /// `term` with every run of ASCII letters written in `to`'s spelling; `None` when nothing
@@ -250,6 +265,13 @@ mod tests {
             dedup.dedup();
             assert_eq!(dedup.len(), v.len(), "{term}: {v:?}");
         }
+    }
+
+    #[test]
+    fn apostrophes_go_both_ways() {
+        assert!(has("what you'll do", "what you\u{2019}ll do"));
+        assert!(has("what you\u{2019}ll do", "what you'll do"));
+        assert!(has("what's in it for you", "what\u{2019}s in it for you"));
     }
 
     #[test]
