@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""Are rolecall's thresholds fitted to the dev postings? Leave-one-board-out over a grid.
+
+The main thresholds of keywords/rules.toml were chosen on ../shared/data/dev/gold.jsonl, so the
+figures measured there are optimistic. This script estimates by how much. For each job board's
+dump in the gold set (the `source` field), it picks the grid point with the best primary-role
+macro-F1 on the *other* boards, then scores the held-out board with it. The held-out
+predictions of all folds together give a cross-validated figure, which is compared with the
+shipped thresholds' figure on the same postings. A small gap means the thresholds carry over to
+postings they were not chosen on; a large one means they were fitted to these rows.
+
+Each grid point is one `rolecall --lexicon DIR` run over the gold postings, with DIR holding
+only a rules.toml (the shipped one with the grid's values written in). Standard library only.
+
+Usage: benches/threshold_cv.py [GOLD.jsonl] [--rolecall PATH]
+"""
+
+import argparse
+import collections
+import itertools
+import json
+import os
+import pathlib
+import re
+import subprocess
+import sys
+import tempfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+CLASSES = ["de", "ds", "mle", "analyst", "none"]
+
+# (section, key) -> candidate values; the shipped value is always among them.
+GRID = {
+    ("title", "prior"): [2.0, 3.0, 4.0],
+    ("primary", "title_tiebreak"): [0.3, 0.4, 0.5],
+    ("primary", "analyst_margin"): [0.05, 0.15, 0.3],
+    ("primary", "min_strength"): [0.3, 0.35, 0.4],
+    ("labels", "min_share"): [0.1, 0.15, 0.2],
+}
+
+
+def set_value(toml: str, section: str, key: str, value: float) -> str:
+    """`toml` with `key` of `[section]` set to `value` (the file's own layout is kept)."""
+    out, current, done = [], None, False
+    for line in toml.splitlines():
+        m = re.match(r"\s*\[([^\]]+)\]", line)
+        if m:
+            current = m.group(1).strip()
+        elif current == section and re.match(rf"\s*{re.escape(key)}\s*=", line):
+            line, done = f"{key} = {value}", True
+        out.append(line)
+    if not done:
+        sys.exit(f"threshold_cv.py: no {key} in [{section}] of rules.toml")
+    return "\n".join(out) + "\n"
+
+
+def shipped_value(toml: str, section: str, key: str) -> float:
+    current = None
+    for line in toml.splitlines():
+        m = re.match(r"\s*\[([^\]]+)\]", line)
+        if m:
+            current = m.group(1).strip()
+        elif current == section:
+            m = re.match(rf"\s*{re.escape(key)}\s*=\s*([0-9.]+)", line)
+            if m:
+                return float(m.group(1))
+    sys.exit(f"threshold_cv.py: no {key} in [{section}] of rules.toml")
+
+
+def macro_f1(pairs) -> float:
+    """Macro-F1 over the classes present in gold or predictions, as `rolecall eval` computes it."""
+    tp, fp, fn = collections.Counter(), collections.Counter(), collections.Counter()
+    for gold, pred in pairs:
+        if gold == pred:
+            tp[gold] += 1
+        else:
+            fp[pred] += 1
+            fn[gold] += 1
+    f1s = []
+    for c in CLASSES:
+        if tp[c] + fp[c] + fn[c] == 0:
+            continue
+        p = tp[c] / (tp[c] + fp[c]) if tp[c] + fp[c] else 0.0
+        r = tp[c] / (tp[c] + fn[c]) if tp[c] + fn[c] else 0.0
+        f1s.append(2 * p * r / (p + r) if p + r else 0.0)
+    return sum(f1s) / len(f1s)
+
+
+def accuracy(pairs) -> float:
+    return sum(g == p for g, p in pairs) / len(pairs)
+
+
+def predict(rolecall: str, inputs: pathlib.Path, rules: str, workdir: pathlib.Path) -> dict:
+    """id -> primary role for every gold posting, with `rules` as rules.toml."""
+    lexdir = workdir / "lexicon"
+    lexdir.mkdir(exist_ok=True)
+    (lexdir / "rules.toml").write_text(rules, encoding="utf-8")
+    out = subprocess.run(
+        [rolecall, "--lexicon", str(lexdir), "-f", "jsonl", "--no-evidence", str(inputs)],
+        check=True, capture_output=True, text=True,
+    ).stdout
+    return {r["id"]: r["primary"] or "none" for r in map(json.loads, out.splitlines())}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold", nargs="?", default=str(ROOT.parent / "shared/data/dev/gold.jsonl"))
+    ap.add_argument("--rolecall", default=None, help="the binary (default: build and use target/release/rolecall)")
+    args = ap.parse_args()
+    if not os.path.exists(args.gold):
+        sys.exit(f"threshold_cv.py: {args.gold} not found (the labelled data lives in ../shared/data/dev/)")
+    rolecall = args.rolecall
+    if rolecall is None:
+        subprocess.run(["cargo", "build", "--release", "--quiet", "-p", "rolecall-cli"], cwd=ROOT, check=True)
+        rolecall = str(ROOT / "target/release/rolecall")
+
+    gold = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
+    board = {g["id"]: g["source"].split("/")[-1].split(".")[0] for g in gold}
+    truth = {g["id"]: g["primary"] for g in gold}
+    boards = sorted(set(board.values()))
+    shipped_toml = (ROOT / "keywords/rules.toml").read_text(encoding="utf-8")
+    shipped = tuple(shipped_value(shipped_toml, s, k) for s, k in GRID)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = pathlib.Path(tmp)
+        inputs = work / "gold-in.jsonl"
+        with open(inputs, "w", encoding="utf-8") as f:
+            for g in gold:
+                f.write(json.dumps({"id": g["id"], "title": g["title"], "text": g["text"]}) + "\n")
+        points = list(itertools.product(*GRID.values()))
+        print(f"{len(gold)} postings from {len(boards)} boards; {len(points)} grid points over "
+              + ", ".join(f"{s}.{k}" for s, k in GRID), flush=True)
+        preds = {}
+        for point in points:
+            rules = shipped_toml
+            for (section, key), value in zip(GRID, point):
+                rules = set_value(rules, section, key, value)
+            preds[point] = predict(rolecall, inputs, rules, work)
+
+    def pairs(point, ids):
+        return [(truth[i], preds[point][i]) for i in ids]
+
+    ids_of = {b: [i for i in truth if board[i] == b] for b in boards}
+    held_out = []
+    print(f"\n{'held-out board':<34}{'n':>4}  {'chosen on the others':<28}{'acc CV':>8}{'shipped':>9}")
+    for b in boards:
+        train = [i for i in truth if board[i] != b]
+        best = max(points, key=lambda p: macro_f1(pairs(p, train)))
+        test = ids_of[b]
+        held_out += pairs(best, test)
+        chosen = " ".join(f"{v:g}" for v in best)
+        print(f"{b:<34}{len(test):>4}  {chosen:<28}{accuracy(pairs(best, test)):>8.3f}"
+              f"{accuracy(pairs(shipped, test)):>9.3f}")
+    everyone = list(truth)
+    best_all = max(points, key=lambda p: macro_f1(pairs(p, everyone)))
+    print(f"\ngrid order: {', '.join(f'{s}.{k}' for s, k in GRID)}; shipped "
+          + " ".join(f"{v:g}" for v in shipped)
+          + "; best on all postings " + " ".join(f"{v:g}" for v in best_all))
+    print(f"{'':<30}{'accuracy':>10}{'macro-F1':>10}")
+    print(f"{'leave-one-board-out':<30}{accuracy(held_out):>10.3f}{macro_f1(held_out):>10.3f}")
+    print(f"{'shipped thresholds':<30}{accuracy(pairs(shipped, everyone)):>10.3f}"
+          f"{macro_f1(pairs(shipped, everyone)):>10.3f}")
+    print(f"{'best grid point, all postings':<30}{accuracy(pairs(best_all, everyone)):>10.3f}"
+          f"{macro_f1(pairs(best_all, everyone)):>10.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
