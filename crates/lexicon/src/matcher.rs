@@ -167,9 +167,10 @@ fn plural_end(text: &str, end: usize) -> Option<usize> {
         .map(|(_, n)| end + n)
 }
 
-/// A word character: a letter or digit of any script, or `_`.
+/// A word character: a letter or digit of any script. Not `_`: Markdown writes emphasis with
+/// it ("__Nice to have__", "_Python_").
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    c.is_alphanumeric()
 }
 
 /// Whether a line break was lost at `i`: a lower-case ASCII letter, then a capitalised word
@@ -188,7 +189,7 @@ fn word_before(text: &str, i: usize) -> bool {
     }
     match text.as_bytes()[..i].last() {
         None => false,
-        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric() || b == b'_',
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
         Some(_) => text[..i].chars().next_back().is_some_and(is_word_char),
     }
 }
@@ -199,7 +200,7 @@ fn word_after(text: &str, i: usize) -> bool {
     }
     match text.as_bytes().get(i) {
         None => false,
-        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric() || b == b'_',
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
         Some(_) => text[i..].chars().next().is_some_and(is_word_char),
     }
 }
@@ -403,6 +404,12 @@ mod tests {
         ["real time", "real-time"],
         "real-time and real time",
         vec![("real-time", "real-time"), ("real time", "real time")]
+    );
+    t!(
+        markdown_underscores_are_not_word_characters,
+        ["nice to have", "python"],
+        "__Nice to have__: _Python_",
+        vec![("nice to have", "Nice to have"), ("python", "Python")]
     );
     t!(empty_text, ["sql"], "", vec![]);
 

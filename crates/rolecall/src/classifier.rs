@@ -157,11 +157,15 @@ impl Classifier {
     /// The first line of `text` when it reads as a job title, and where the body starts after
     /// it: a short line (at most [`TITLE_LINE_WORDS`] words) that ends no sentence, opens no
     /// section ("About the team:"), is followed by a body, and names a job in the title
-    /// patterns. "About us" or "We are hiring!" are not titles.
+    /// patterns. "About us" or "We are hiring!" are not titles. Markdown's heading marks and
+    /// emphasis ("# Data Engineer", "**Data Engineer**") are not part of the title.
     fn title_line<'t>(&self, text: &'t str) -> Option<(&'t str, TitleClaim, usize)> {
         let start = text.len() - text.trim_start().len();
         let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        let line = text[start..end].trim();
+        let line = text[start..end]
+            .trim()
+            .trim_start_matches('#')
+            .trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
         let body_at = (end + 1).min(text.len());
         let words = line.split_whitespace().count();
         let ends_sentence = line.ends_with(['.', '!', '?', ':']);
@@ -187,6 +191,19 @@ mod tests {
 
     fn untitled(text: &str) -> Verdict {
         Classifier::default().classify(&Posting::new("", text))
+    }
+
+    #[test]
+    fn markdown_marks_are_not_part_of_a_first_line_title() {
+        for text in [
+            "# Senior Data Engineer\nBuild pipelines with Airflow.",
+            "**Senior Data Engineer**\nBuild pipelines with Airflow.",
+            "## __Senior Data Engineer__ \nBuild pipelines with Airflow.",
+        ] {
+            let v = untitled(text);
+            assert_eq!(v.title, "Senior Data Engineer", "{text:?}");
+            assert!(v.title_from_text);
+        }
     }
 
     #[test]
