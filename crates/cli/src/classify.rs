@@ -32,6 +32,8 @@ pub struct Config {
     pub summary: bool,
     pub quiet: bool,
     pub evidence: bool,
+    /// Colour the marked text (stdout is a terminal and NO_COLOR is unset).
+    pub ansi: bool,
 }
 
 impl Config {
@@ -97,6 +99,8 @@ impl Config {
             summary: args.summary,
             quiet: args.quiet,
             evidence: !args.no_evidence,
+            ansi: std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         })
     }
 }

@@ -46,12 +46,17 @@ pub fn process(raw: &RawRecord, config: &Config) -> Rendered {
             let mut verdict = config.classifier.classify(&parsed.posting);
             verdict.warnings = parsed.warnings;
             let stats = stats(&verdict);
-            if !config.evidence {
-                verdict.evidence.clear();
-            }
+            let bytes = if config.format == Format::Marked {
+                crate::marked::marked(&verdict, &parsed.posting.text, config.ansi).into_bytes()
+            } else {
+                if !config.evidence {
+                    verdict.evidence.clear();
+                }
+                render_verdict(&verdict, config.format)
+            };
             Rendered {
                 id: verdict.id.clone(),
-                bytes: render_verdict(&verdict, config.format),
+                bytes,
                 error: None,
                 warnings: verdict.warnings.clone(),
                 stats: Some(stats),
@@ -88,7 +93,7 @@ fn render_verdict(v: &Verdict, format: Format) -> Vec<u8> {
     match format {
         Format::Jsonl | Format::Json => serde_json::to_vec(v).expect("a verdict always serializes"),
         Format::Csv => csv_row(&CsvRow::from_verdict(v)),
-        Format::Table => table(v).into_bytes(),
+        Format::Table | Format::Marked => table(v).into_bytes(),
         Format::Summary => Vec::new(),
     }
 }
@@ -97,7 +102,9 @@ fn render_error(e: &RecordError, format: Format) -> Vec<u8> {
     match format {
         Format::Jsonl | Format::Json => serde_json::to_vec(e).expect("an error always serializes"),
         Format::Csv => csv_row(&CsvRow::from_error(e)),
-        Format::Table => format!("── {}\n   error    {}\n\n", e.id, e).into_bytes(),
+        Format::Table | Format::Marked => {
+            format!("── {}\n   error    {}\n\n", e.id, e).into_bytes()
+        }
         Format::Summary => Vec::new(),
     }
 }
@@ -350,7 +357,7 @@ impl Sink {
                     .write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
                 self.out.write_all(&r.bytes)?;
             }
-            Format::Csv | Format::Table => self.out.write_all(&r.bytes)?,
+            Format::Csv | Format::Table | Format::Marked => self.out.write_all(&r.bytes)?,
             Format::Summary => {}
         }
         self.count += 1;

@@ -68,6 +68,36 @@ fn table_is_readable() {
 }
 
 #[test]
+fn marked_text_shows_each_phrase_where_it_stands() {
+    let fsds = fixture("hidden_fsds.txt");
+    let out = run(&["-f", "marked", &fsds.display().to_string()], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let t = &out.stdout;
+    assert!(t.contains("primary  ds (Data Scientist)"), "{t}");
+    let (_, body) = t
+        .split_once("   text\n\n")
+        .expect("the text follows the verdict");
+    // Every marked phrase, in order, with its role; no terminal, so no colour.
+    assert!(!t.contains('\x1b'), "{t}");
+    let marks: Vec<&str> = body
+        .split('[')
+        .skip(1)
+        .filter_map(|m| m.split_once("]{"))
+        .map(|(phrase, _)| phrase)
+        .collect();
+    assert!(marks.len() >= 20, "{marks:?}");
+    assert!(
+        marks.iter().any(|m| m.eq_ignore_ascii_case("airflow")),
+        "{marks:?}"
+    );
+    assert!(body.contains("{signal "), "{body}");
+    // The posting's words all survive: its last line is in the output as written, marks aside.
+    let source = std::fs::read_to_string(&fsds).unwrap();
+    let last_word = source.split_whitespace().last().unwrap();
+    assert!(body.contains(last_word.trim_end_matches('.')), "{body}");
+}
+
+#[test]
 fn summary_counts_a_batch() {
     let path = root().join("fixtures/postings").display().to_string();
     // The counts the fixtures' expected verdicts imply.

@@ -1,0 +1,154 @@
+//! `--format marked`: the verdict, then the posting's own text with every phrase that counted
+//! (or was silenced) marked where it stands, `[phrase]{role weight}`, so a reader can check each
+//! call against the words that made it.
+
+use crate::output::table;
+use rolecall::{EvidenceKind, Section, Verdict};
+
+/// ANSI colours, one per kind of evidence.
+fn colour(kind: EvidenceKind) -> &'static str {
+    match kind {
+        EvidenceKind::De => "34",
+        EvidenceKind::Ds => "32",
+        EvidenceKind::Mle => "35",
+        EvidenceKind::Analyst => "33",
+        EvidenceKind::Common => "1",
+        EvidenceKind::Signal => "36",
+        EvidenceKind::NonData => "31",
+    }
+}
+
+/// The weight as a short number: "3", "0.85".
+fn short(w: f32) -> String {
+    let s = format!("{w:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Why a phrase weighs nothing, when its section says so.
+fn silenced_by(section: Section) -> Option<&'static str> {
+    matches!(
+        section,
+        Section::Benefits | Section::Legal | Section::Footer
+    )
+    .then(|| section.name())
+}
+
+/// The table block of `v`, then `text` (the posting's text, which the evidence spans index)
+/// with every evidence phrase marked; with `ansi`, phrases are coloured by role and silenced
+/// ones dimmed.
+pub fn marked(v: &Verdict, text: &str, ansi: bool) -> String {
+    let mut s = table(v);
+    // The table ends with a blank line; the text goes in its place.
+    if s.ends_with("\n\n") {
+        s.pop();
+    }
+    s.push_str("   text\n\n");
+    let mut evidence: Vec<_> = v.evidence.iter().collect();
+    evidence.sort_by_key(|e| (e.start, e.end));
+    // Blank lines before the text's first word (after a title line) are not shown.
+    let mut at = text.len() - text.trim_start().len();
+    for e in evidence {
+        let in_text = e.start >= at
+            && e.end <= text.len()
+            && e.start < e.end
+            && text.is_char_boundary(e.start)
+            && text.is_char_boundary(e.end);
+        if !in_text {
+            continue;
+        }
+        s.push_str(&text[at..e.start]);
+        let phrase = &text[e.start..e.end];
+        let note = match (e.weight > 0.0, silenced_by(e.section)) {
+            (true, _) => format!("{} {}", e.role.name(), short(e.weight)),
+            (false, Some(section)) => format!("{} 0, {section}", e.role.name()),
+            (false, None) => format!("{} 0", e.role.name()),
+        };
+        if ansi {
+            let style = if e.weight > 0.0 {
+                colour(e.role).to_string()
+            } else {
+                "2;9".to_string()
+            };
+            s.push_str(&format!(
+                "\x1b[{style}m[{phrase}]\x1b[0m\x1b[2m{{{note}}}\x1b[0m"
+            ));
+        } else {
+            s.push_str(&format!("[{phrase}]{{{note}}}"));
+        }
+        at = e.end;
+    }
+    s.push_str(&text[at..]);
+    if !s.ends_with('\n') {
+        s.push('\n');
+    }
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rolecall::{Classifier, Posting};
+
+    fn mark(title: &str, text: &str, ansi: bool) -> String {
+        let v = Classifier::default().classify(&Posting::new(title, text));
+        marked(&v, text, ansi)
+    }
+
+    #[test]
+    fn phrases_are_marked_where_they_stand() {
+        let text = "You will build pipelines with Airflow and Kafka.\nBenefits: a Tableau licence.";
+        let out = mark("Data Engineer", text, false);
+        let body = out.split("   text\n\n").nth(1).unwrap();
+        assert!(body.starts_with("You will build "), "{body}");
+        assert!(body.contains("[Airflow]{de 2.7}"), "{body}");
+        assert!(body.contains("[Kafka]{de 2.25}"), "{body}");
+        // Silenced by its section, and says so.
+        assert!(body.contains("[Tableau]{analyst 0, benefits}"), "{body}");
+        // Nothing of the text is lost: without the marks it is the text again.
+        assert_eq!(unmark(body).trim_end(), text);
+    }
+
+    /// `marked` text without its marks.
+    fn unmark(body: &str) -> String {
+        let mut out = String::new();
+        let mut rest = body;
+        while let Some(open) = rest.find('[') {
+            out.push_str(&rest[..open]);
+            let close = rest[open..].find("]{").expect("a mark closes") + open;
+            out.push_str(&rest[open + 1..close]);
+            let note_end = rest[close..].find('}').expect("a note closes") + close;
+            rest = &rest[note_end + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    #[test]
+    fn the_verdict_comes_first() {
+        let out = mark(
+            "Data Engineer",
+            "Build pipelines with Airflow and Kafka.",
+            false,
+        );
+        assert!(out.starts_with("── "));
+        assert!(out.contains("   primary  de"));
+        assert!(out.contains("   text\n"));
+    }
+
+    #[test]
+    fn ansi_colours_only_when_asked() {
+        let text = "Build pipelines with Airflow and Kafka.";
+        assert!(!mark("Data Engineer", text, false).contains('\x1b'));
+        let coloured = mark("Data Engineer", text, true);
+        assert!(coloured.contains("\x1b[34m[Airflow]\x1b[0m"), "{coloured}");
+    }
+
+    #[test]
+    fn spans_outside_the_text_are_skipped_not_sliced() {
+        let v = Classifier::default().classify(&Posting::new("", "Airflow and Kafka pipelines."));
+        // The wrong text: shorter than the spans.
+        let out = marked(&v, "Airflow", false);
+        assert!(out.ends_with("\n\n"));
+    }
+}
