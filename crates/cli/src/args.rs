@@ -113,6 +113,20 @@ pub struct ClassifyArgs {
     /// Leave the evidence list out of JSON output (smaller records).
     #[arg(long)]
     pub no_evidence: bool,
+    /// Colour in `--format marked`: `auto` on a terminal unless NO_COLOR is set.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// When to colour the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless the NO_COLOR environment variable is set.
+    Auto,
+    /// Always (for `less -R`).
+    Always,
+    /// Never.
+    Never,
 }
 
 /// Options of `rolecall eval`.

@@ -5,7 +5,7 @@
 //! records in order. At most a few chunks are alive at once, so memory stays flat on a stream
 //! of any length.
 
-use crate::args::{ClassifyArgs, Format};
+use crate::args::{ClassifyArgs, ColorChoice, Format};
 use crate::exit::Exit;
 use crate::output::{self, Rendered, Sink};
 use crate::summary::Summary;
@@ -32,7 +32,7 @@ pub struct Config {
     pub summary: bool,
     pub quiet: bool,
     pub evidence: bool,
-    /// Colour the marked text (stdout is a terminal and NO_COLOR is unset).
+    /// Colour the marked text (`--color`).
     pub ansi: bool,
 }
 
@@ -99,8 +99,14 @@ impl Config {
             summary: args.summary,
             quiet: args.quiet,
             evidence: !args.no_evidence,
-            ansi: std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            ansi: match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            },
         })
     }
 }

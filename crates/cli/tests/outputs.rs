@@ -91,6 +91,17 @@ fn marked_text_shows_each_phrase_where_it_stands() {
         "{marks:?}"
     );
     assert!(body.contains("{signal "), "{body}");
+    let coloured = run(
+        &[
+            "-f",
+            "marked",
+            "--color",
+            "always",
+            &fsds.display().to_string(),
+        ],
+        None,
+    );
+    assert!(coloured.stdout.contains("\x1b[34m["), "{}", coloured.stdout);
     // The posting's words all survive: its last line is in the output as written, marks aside.
     let source = std::fs::read_to_string(&fsds).unwrap();
     let last_word = source.split_whitespace().last().unwrap();
