@@ -23,8 +23,10 @@
 //!
 //! # Match semantics
 //!
-//! ASCII case-insensitive, leftmost-longest, whole words with plain plurals; see the
-//! `matcher` module for the exact rules. Every hit keeps its byte span in the text.
+//! ASCII case-insensitive, leftmost-longest, whole words with plain plurals, and each term in its
+//! other spellings (British or American, a hyphen or a space, either apostrophe); see the
+//! `matcher` and `spelling` modules for the exact rules. Every hit keeps its byte span in the
+//! text.
 //!
 //! # File format
 //!
