@@ -49,6 +49,7 @@ pub use lexicon::{CueScope, Lexicon, LexiconBuilder, Origin, Term, TermKind, Tit
 pub use matcher::Hit;
 pub use role::{Role, Section, Stage};
 pub use score::{Analysis, Evidence, RoleScore, ScoreParams, SectionWeights};
+pub use spelling::spellings;
 
 /// What a job title claims, from one pass of the title patterns over it.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]

@@ -95,6 +95,16 @@ pub(crate) fn variants(term: &str) -> Vec<String> {
     out
 }
 
+/// Every form the matcher finds `term` by: the term itself (in lower case), then its other
+/// spellings ([`variants`]). A hit's text is one of them, in any ASCII case, plus at most a
+/// plural ending ("s" or "es").
+pub fn spellings(term: &str) -> Vec<String> {
+    let term = term.to_lowercase();
+    let mut all = variants(&term);
+    all.insert(0, term);
+    all
+}
+
 /// `term` with the typographic apostrophe (’) for the straight one (') or the other way round;
 /// `None` without either.
 fn apostrophes(term: &str) -> Option<String> {
@@ -272,6 +282,14 @@ mod tests {
         assert!(has("what you'll do", "what you\u{2019}ll do"));
         assert!(has("what you\u{2019}ll do", "what you'll do"));
         assert!(has("what's in it for you", "what\u{2019}s in it for you"));
+    }
+
+    #[test]
+    fn spellings_start_with_the_term_in_lower_case() {
+        assert_eq!(spellings("SQL"), vec!["sql".to_string()]);
+        let s = spellings("Real-Time");
+        assert_eq!(s[0], "real-time");
+        assert!(s.contains(&"real time".to_string()));
     }
 
     #[test]
