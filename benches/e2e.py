@@ -102,7 +102,7 @@ def main():
         postings = sum(1 for _ in f)
     terms = os.path.join(BENCH, "terms.txt")
     with open(terms, "w") as f:
-        subprocess.run([ROLECALL, "lexicon", "terms"], stdout=f, check=True)
+        subprocess.run([ROLECALL, "lexicon", "terms", "--spellings"], stdout=f, check=True)
     one = os.path.join(BENCH, "one.jsonl")
     with open(path, "rb") as f, open(one, "wb") as o:
         o.write(f.readline())

@@ -9,13 +9,25 @@ use std::io::Read;
 fn main() -> std::io::Result<()> {
     let path = std::env::args().nth(1).expect("usage: ac_scan FILE");
     let lexicon = rolecall_lexicon::Lexicon::builtin();
-    // The same settings as crates/lexicon/src/matcher.rs.
+    // The same patterns (every term in each of its spellings) and the same settings as
+    // crates/lexicon/src/matcher.rs.
+    let mut patterns: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for form in lexicon
+        .terms()
+        .iter()
+        .flat_map(|t| rolecall_lexicon::spellings(&t.text))
+    {
+        if seen.insert(form.clone()) {
+            patterns.push(form);
+        }
+    }
     let ac = AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Both)
         .kind(Some(AhoCorasickKind::DFA))
-        .build(lexicon.terms().iter().map(|t| t.text.as_str()))
+        .build(&patterns)
         .expect("the automaton builds");
     let mut file = std::fs::File::open(path)?;
     let mut buf = vec![0u8; 8 << 20];

@@ -52,6 +52,10 @@ pub enum LexiconCommand {
     Terms {
         /// The directory; without it, the built-in lexicon.
         dir: Option<PathBuf>,
+        /// Also print each term's other spellings (British or American, hyphen or space),
+        /// every string the matcher looks for, without repeats.
+        #[arg(long)]
+        spellings: bool,
     },
 }
 

@@ -35,6 +35,8 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
         Some(Command::Eval(args)) => eval::run(args),
         Some(Command::Lexicon(LexiconCommand::Check { dir })) => suggest::check(dir),
         Some(Command::Lexicon(LexiconCommand::Suggest(args))) => suggest::run(args),
-        Some(Command::Lexicon(LexiconCommand::Terms { dir })) => suggest::terms(dir),
+        Some(Command::Lexicon(LexiconCommand::Terms { dir, spellings })) => {
+            suggest::terms(dir, spellings)
+        }
     }
 }

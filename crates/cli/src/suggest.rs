@@ -22,12 +22,22 @@ fn load(dir: &Option<PathBuf>) -> anyhow::Result<Classifier> {
     })
 }
 
-pub fn terms(dir: Option<PathBuf>) -> anyhow::Result<Exit> {
+pub fn terms(dir: Option<PathBuf>, spellings: bool) -> anyhow::Result<Exit> {
     use std::io::Write;
     let classifier = load(&dir)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut seen = HashSet::new();
     for t in classifier.lexicon().terms() {
-        writeln!(out, "{}", t.text)?;
+        let forms = if spellings {
+            rolecall_lexicon::spellings(&t.text)
+        } else {
+            vec![t.text.clone()]
+        };
+        for form in forms {
+            if seen.insert(form.clone()) {
+                writeln!(out, "{form}")?;
+            }
+        }
     }
     out.flush()?;
     Ok(Exit::Ok)

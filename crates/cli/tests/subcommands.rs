@@ -148,3 +148,30 @@ fn lexicon_check_and_suggest() {
     let bad = run(&["lexicon", "suggest", "--role", "wizard", &gold], None);
     assert_eq!(bad.code, 2);
 }
+
+#[test]
+fn lexicon_terms_with_and_without_spellings() {
+    let terms = run(&["lexicon", "terms"], None);
+    assert_eq!(terms.code, 0, "{}", terms.stderr);
+    let plain: Vec<&str> = terms.stdout.lines().collect();
+    assert!(plain.contains(&"data visualization"));
+    assert!(!plain.contains(&"data visualisation"));
+    let all = run(&["lexicon", "terms", "--spellings"], None);
+    assert_eq!(all.code, 0, "{}", all.stderr);
+    let forms: Vec<&str> = all.stdout.lines().collect();
+    assert!(forms.contains(&"data visualization") && forms.contains(&"data visualisation"));
+    assert!(forms.contains(&"real-time data") && forms.contains(&"real time data"));
+    // Every term is there, and nothing twice.
+    assert!(plain.iter().all(|t| forms.contains(t)));
+    let mut unique = forms.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), forms.len());
+    // `lexicon check` counts the same patterns.
+    let check = run(&["lexicon", "check"], None);
+    assert!(
+        check.stdout.contains(&format!("({} patterns", forms.len())),
+        "{}",
+        check.stdout
+    );
+}
