@@ -9,14 +9,15 @@ use std::io::Read;
 fn main() -> std::io::Result<()> {
     let path = std::env::args().nth(1).expect("usage: ac_scan FILE");
     let lexicon = rolecall_lexicon::Lexicon::builtin();
-    // The same patterns (every term in each of its spellings) and the same settings as
-    // crates/lexicon/src/matcher.rs.
+    // The same patterns (every term in each of its spellings, hyphens read as spaces) and the
+    // same settings as crates/lexicon/src/matcher.rs.
     let mut patterns: Vec<String> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for form in lexicon
         .terms()
         .iter()
         .flat_map(|t| rolecall_lexicon::spellings(&t.text))
+        .map(|s| rolecall_lexicon::fold_hyphens(&s).into_owned())
     {
         if seen.insert(form.clone()) {
             patterns.push(form);

@@ -52,8 +52,8 @@ pub enum LexiconCommand {
     Terms {
         /// The directory; without it, the built-in lexicon.
         dir: Option<PathBuf>,
-        /// Also print each term's other spellings (British or American, hyphen or space),
-        /// every string the matcher looks for, without repeats.
+        /// Print every string the matcher looks for instead: each term in each of its
+        /// spellings (British or American, either apostrophe), hyphens read as spaces, once.
         #[arg(long)]
         spellings: bool,
     },

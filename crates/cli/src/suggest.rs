@@ -30,6 +30,9 @@ pub fn terms(dir: Option<PathBuf>, spellings: bool) -> anyhow::Result<Exit> {
     for t in classifier.lexicon().terms() {
         let forms = if spellings {
             rolecall_lexicon::spellings(&t.text)
+                .iter()
+                .map(|s| rolecall_lexicon::fold_hyphens(s).into_owned())
+                .collect()
         } else {
             vec![t.text.clone()]
         };

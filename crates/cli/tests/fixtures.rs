@@ -102,9 +102,7 @@ fn evidence_spans_point_at_the_terms() {
     for e in &v.evidence {
         let found = &body[e.start..e.end].to_lowercase();
         assert!(
-            rolecall_lexicon::spellings(&e.term)
-                .iter()
-                .any(|s| found.starts_with(s.as_str())),
+            rolecall_lexicon::spells(found, &e.term),
             "{found:?} vs {:?}",
             e.term
         );

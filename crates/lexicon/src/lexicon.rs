@@ -129,7 +129,8 @@ impl LexiconBuilder {
                 if entry.term.len() > MAX_TERM_BYTES {
                     return Err(err(ErrorKind::TooLong(entry.term.len())));
                 }
-                let key = entry.term.to_lowercase();
+                // Hyphens are spaces to the matcher: "real-time" and "real time" are one term.
+                let key = crate::spelling::fold_hyphens(entry.term).to_lowercase();
                 let here = format!("{name}:{}", entry.line);
                 let seen_map = if kind == FileKind::Titles {
                     &mut seen_titles
@@ -138,7 +139,7 @@ impl LexiconBuilder {
                 };
                 if let Some(first) = seen_map.get(&key) {
                     return Err(err(ErrorKind::Duplicate {
-                        term: key,
+                        term: entry.term.to_lowercase(),
                         first: first.clone(),
                     }));
                 }
@@ -458,6 +459,12 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "ds.txt:3: term 'spark' is already defined at de.txt:1"
+        );
+        // A hyphen is a space to the matcher: the two are one term.
+        let e = build(&[("de.txt", "real time\nreal-time\n")]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "de.txt:2: term 'real-time' is already defined at de.txt:1"
         );
 
         let e = build(&[("mle.txt", "docker | 99")]).unwrap_err();

@@ -23,9 +23,9 @@
 //!
 //! # Match semantics
 //!
-//! ASCII case-insensitive, leftmost-longest, whole words with plain plurals, and each term in its
-//! other spellings (British or American, a hyphen or a space, either apostrophe); see the
-//! `matcher` and `spelling` modules for the exact rules. Every hit keeps its byte span in the
+//! ASCII case-insensitive, leftmost-longest, whole words with plain plurals, a hyphen the same as
+//! a space, and each term in its other spellings (British or American, either apostrophe); see
+//! the `matcher` and `spelling` modules for the exact rules. Every hit keeps its byte span in the
 //! text.
 //!
 //! # File format
@@ -49,7 +49,7 @@ pub use lexicon::{CueScope, Lexicon, LexiconBuilder, Origin, Term, TermKind, Tit
 pub use matcher::Hit;
 pub use role::{Role, Section, Stage};
 pub use score::{Analysis, Evidence, RoleScore, ScoreParams, SectionWeights};
-pub use spelling::spellings;
+pub use spelling::{fold_hyphens, spellings, spells};
 
 /// What a job title claims, from one pass of the title patterns over it.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]

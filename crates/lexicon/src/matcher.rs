@@ -14,13 +14,16 @@
 //!   hit's span covers the plural ending;
 //! - when the longest candidate fails the word test ("machine learning engineering"), the longest
 //!   shorter term starting at the same place that passes it is used ("machine learning");
+//! - a hyphen is a space: the automaton reads every `-` of the text and of the patterns as a
+//!   space, so "real-time" finds "real time" and "end to end" finds "end-to-end", at any length,
+//!   with the spans and the word tests on the text as given;
 //! - a term is also found in its other spellings (`spelling`): "data visualisation" for "data
-//!   visualization", "real time" for "real-time". A variant that the lexicon writes out as a
-//!   term of its own is that term's.
+//!   visualization". A variant that the lexicon writes out as a term of its own is that term's.
 
 use crate::lexicon::{Term, TitlePattern};
-use crate::spelling;
+use crate::spelling::{self, fold_hyphens};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// A term found in a text: the term's id (its index in [`crate::Lexicon::terms`]) and its byte
@@ -68,9 +71,9 @@ struct Automaton {
 }
 
 impl Automaton {
-    /// An automaton finding each of `texts` and their other spellings.
+    /// An automaton finding each of `texts` and their other spellings, hyphens read as spaces.
     fn new<'a>(texts: impl Iterator<Item = &'a str>) -> Result<Automaton, String> {
-        let mut patterns: Vec<String> = texts.map(str::to_string).collect();
+        let mut patterns: Vec<String> = texts.map(|t| fold_hyphens(t).into_owned()).collect();
         let mut terms: Vec<usize> = (0..patterns.len()).collect();
         let mut seen: HashSet<String> = patterns.iter().map(|p| p.to_lowercase()).collect();
         for term in 0..patterns.len() {
@@ -100,15 +103,21 @@ impl Automaton {
     /// `overlapping` also the hits that start inside an earlier one ("data analyst" in
     /// "Big Data Analyst").
     fn each(&self, text: &str, overlapping: bool, mut found: impl FnMut(Hit) -> bool) {
+        // What the automaton reads: the text with its hyphens as spaces, byte for byte, so that
+        // every offset is the text's own.
+        let read: Cow<'_, [u8]> = match fold_hyphens(text) {
+            Cow::Borrowed(t) => Cow::Borrowed(t.as_bytes()),
+            Cow::Owned(t) => Cow::Owned(t.into_bytes()),
+        };
         let len = text.len();
         let mut pos = 0;
         while pos < len {
-            let Some(m) = self.ac.find(Input::new(text).span(pos..len)) else {
+            let Some(m) = self.ac.find(Input::new(&*read).span(pos..len)) else {
                 break;
             };
             let hit = self
                 .accept(text, m.pattern().as_usize(), m.start(), m.end())
-                .or_else(|| self.shorter(text, m.start(), m.end()));
+                .or_else(|| self.shorter(&read, text, m.start(), m.end()));
             match hit {
                 Some(hit) => {
                     pos = if overlapping { hit.start + 1 } else { hit.end };
@@ -121,10 +130,11 @@ impl Automaton {
         }
     }
 
-    /// The longest shorter pattern at `start` that passes the word test.
-    fn shorter(&self, text: &str, start: usize, mut end: usize) -> Option<Hit> {
+    /// The longest shorter pattern at `start` in `read` (the folded text) that passes the word
+    /// test on `text`.
+    fn shorter(&self, read: &[u8], text: &str, start: usize, mut end: usize) -> Option<Hit> {
         while end > start + 1 {
-            let input = Input::new(text)
+            let input = Input::new(read)
                 .span(start..end - 1)
                 .anchored(Anchored::Yes);
             let m = self.ac.find(input)?;
@@ -401,9 +411,20 @@ mod tests {
     );
     t!(
         a_variant_written_out_is_its_own_term,
-        ["real time", "real-time"],
-        "real-time and real time",
-        vec![("real-time", "real-time"), ("real time", "real time")]
+        ["modeling", "modelling"],
+        "modelling and modeling",
+        vec![("modelling", "modelling"), ("modeling", "modeling")]
+    );
+    t!(
+        hyphens_are_spaces_at_any_length,
+        ["end-to-end", "real time data", "machine learning"],
+        "end to end, real-time data and machine-learning-based end-to-end",
+        vec![
+            ("end-to-end", "end to end"),
+            ("real time data", "real-time data"),
+            ("machine learning", "machine-learning"),
+            ("end-to-end", "end-to-end")
+        ]
     );
     t!(
         markdown_underscores_are_not_word_characters,
