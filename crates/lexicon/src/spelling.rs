@@ -114,8 +114,9 @@ pub fn spells(found: &str, term: &str) -> bool {
 }
 
 /// Every form the matcher finds `term` by: the term itself (in lower case), then its other
-/// spellings (British or American, either apostrophe). A hit's text is one of them, in any ASCII case, with hyphens and
-/// spaces alike, plus at most a plural ending ("s" or "es"): see [`spells`].
+/// spellings (British or American, either apostrophe). A hit's text is one of them, in any
+/// ASCII case, with hyphens and spaces alike, plus at most a plural ending ("s" or "es"): see
+/// [`spells`].
 pub fn spellings(term: &str) -> Vec<String> {
     let term = term.to_lowercase();
     let mut all = variants(&term);
