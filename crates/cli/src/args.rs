@@ -14,8 +14,8 @@ use std::path::PathBuf;
 #[command(
     after_help = "Exit codes: 0 every input was classified; 1 some inputs failed (the rest \
 was written); 2 usage error or nothing could run.\n\nExamples:\n  rolecall posting.txt\n  \
-pbpaste | rolecall --title 'Data Scientist'\n  pbpaste | rolecall --format marked\n  rolecall postings/ --format csv > out.csv\n  \
-rolecall dump.jsonl.gz --summary > verdicts.jsonl"
+pbpaste | rolecall --title 'Data Scientist'\n  pbpaste | rolecall --format marked\n  \
+rolecall postings/ --format csv > out.csv\n  rolecall dump.jsonl.gz --summary > verdicts.jsonl"
 )]
 pub struct Cli {
     /// What to do; without a subcommand, rolecall classifies.
