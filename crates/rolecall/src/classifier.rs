@@ -132,7 +132,8 @@ impl Classifier {
     /// The title to go by, what it claims, and where the body starts in the text. The given
     /// title, unless it is blank or only a section heading (a posting copied from a job board
     /// often starts with "About the job", and a text file's first line becomes its title); then
-    /// a first line of the text that reads as a job title, with the body after it.
+    /// a first line of the text that reads as a job title, or a "Job Title: ..." line near the
+    /// top, with the body after it.
     fn title_of<'p>(&self, posting: &'p Posting) -> (&'p str, TitleClaim, usize) {
         let given = posting.title.trim();
         let claim = self.lexicon.title_claim(given);
@@ -141,7 +142,46 @@ impl Classifier {
             return (given, claim, 0);
         }
         self.title_line(&posting.text)
+            .or_else(|| self.labelled_title(&posting.text))
             .unwrap_or(("", TitleClaim::default(), 0))
+    }
+
+    /// A title given as a labelled field in the first lines of the text, as scraped postings
+    /// carry it ("Job Title: Data Scientist", "Position: Senior Data Engineer"), and where the
+    /// body starts after that line. The value must read as a title, as in [`Self::title_line`].
+    fn labelled_title<'t>(&self, text: &'t str) -> Option<(&'t str, TitleClaim, usize)> {
+        let top = &text[..floor_char_boundary(text, TITLE_LABEL_BYTES)];
+        let mut line_start = 0;
+        for line in top.split_inclusive('\n').take(TITLE_LABEL_LINES) {
+            let at = line_start;
+            line_start += line.len();
+            let trimmed = line.trim_start();
+            let Some(label) = TITLE_LABELS.iter().find(|l| {
+                trimmed
+                    .get(..l.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(l))
+            }) else {
+                continue;
+            };
+            let rest = &trimmed[label.len()..];
+            let Some(value) = rest.trim_start().strip_prefix(':') else {
+                continue;
+            };
+            let value = value.trim();
+            let words = value.split_whitespace().count();
+            if value.is_empty() || value.len() > MAX_TITLE_BYTES || words > TITLE_LINE_WORDS {
+                continue;
+            }
+            let body_at = (at + line.len()).min(text.len());
+            if text[body_at..].trim().is_empty() {
+                return None;
+            }
+            let claim = self.lexicon.title_claim(value);
+            if claim.role.is_some() || claim.non_data {
+                return Some((value, claim, body_at));
+            }
+        }
+        None
     }
 
     /// Whether `line` is nothing but a section heading ("About the job", "Responsibilities:").
@@ -185,6 +225,24 @@ impl Classifier {
 /// A first line with more words than this is a sentence, not a title.
 const TITLE_LINE_WORDS: usize = 12;
 
+/// Field labels that introduce a title in the first lines of a scraped posting.
+const TITLE_LABELS: [&str; 5] = ["job title", "position title", "title", "position", "role"];
+
+/// A labelled title is looked for in this many first lines...
+const TITLE_LABEL_LINES: usize = 8;
+
+/// ...within this many first bytes.
+const TITLE_LABEL_BYTES: usize = 600;
+
+/// The largest char boundary of `text` at or below `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut i = at.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,6 +262,32 @@ mod tests {
             assert_eq!(v.title, "Senior Data Engineer", "{text:?}");
             assert!(v.title_from_text);
         }
+    }
+
+    #[test]
+    fn a_labelled_title_near_the_top_is_the_title() {
+        let text = "Requisition Number: 4950\r\nJob Title:  Senior Data Engineer \r\n\
+                    Location: Boston\r\nBuild pipelines with Airflow and Kafka.";
+        let v = untitled(text);
+        assert_eq!(v.title, "Senior Data Engineer");
+        assert!(v.title_from_text);
+        assert_eq!(v.title_role, Some(Role::De));
+        // The body starts after the title's line: no evidence stands in or before it.
+        let after = text.find("Location").unwrap();
+        assert!(
+            v.evidence.iter().all(|e| e.start >= after),
+            "{:?}",
+            v.evidence
+        );
+        assert!(v.evidence.iter().any(|e| e.term == "airflow"));
+        // A label whose value names no job is not a title; nor is one deep in the text.
+        let v = untitled("Position: Full time\nBuild pipelines with Airflow and Kafka.");
+        assert_eq!(v.title, "");
+        let deep = format!(
+            "{}\nTitle: Data Engineer\nAirflow.",
+            "We are hiring.\n".repeat(9)
+        );
+        assert_eq!(untitled(&deep).title, "");
     }
 
     #[test]

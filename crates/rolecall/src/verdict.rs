@@ -130,10 +130,11 @@ pub struct EvidenceItem {
 pub struct Verdict {
     /// The posting's id.
     pub id: String,
-    /// The posting's title, or the first line of its text when it came without one and that
-    /// line reads as a job title.
+    /// The posting's title, or, when it came without one, the first line of its text or the
+    /// value of a "Job Title: ..." line near the top, when that reads as a job title.
     pub title: String,
-    /// The title was taken from the first line of the text (the posting came without one).
+    /// The title was read from the text (its first line, or a "Job Title: ..." line near the
+    /// top): the posting came without one.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub title_from_text: bool,
     /// The role the posting mostly asks for; `None` (`"none"` in output) for a non-data job.
