@@ -71,7 +71,7 @@ pub enum Format {
     /// A readable block per posting.
     Table,
     /// The readable block, then the posting's text with every phrase that counted marked
-    /// where it stands: `[phrase]{role weight}` (in colour on a terminal, unless NO_COLOR is set).
+    /// where it stands, `[phrase]{role weight}`, and every section heading, `{§ section}`.
     Marked,
     /// Only the batch summary.
     Summary,

@@ -1,9 +1,10 @@
 //! `--format marked`: the verdict, then the posting's own text with every phrase that counted
-//! (or was silenced) marked where it stands, `[phrase]{role weight}`, so a reader can check each
-//! call against the words that made it.
+//! (or was silenced) marked where it stands, `[phrase]{role weight}`, and every heading that
+//! opened a section marked `{§ section}`, so a reader can check each call against the words
+//! that made it.
 
 use crate::output::table;
-use rolecall::{EvidenceKind, Section, Verdict};
+use rolecall::{EvidenceItem, EvidenceKind, Section, Verdict};
 
 /// ANSI colours, one per kind of evidence.
 fn colour(kind: EvidenceKind) -> &'static str {
@@ -33,6 +34,42 @@ fn silenced_by(section: Section) -> Option<&'static str> {
     .then(|| section.name())
 }
 
+/// Something to mark in the text.
+enum Mark<'v> {
+    /// A heading that opened a section, at this byte offset.
+    Heading { section: Section, start: usize },
+    /// An evidence phrase.
+    Phrase(&'v EvidenceItem),
+}
+
+impl Mark<'_> {
+    fn start(&self) -> usize {
+        match self {
+            Mark::Heading { start, .. } => *start,
+            Mark::Phrase(e) => e.start,
+        }
+    }
+}
+
+/// One phrase with its note: `[Airflow]{de 3}`, `[Tableau]{analyst 0, benefits}`.
+fn phrase(text: &str, e: &EvidenceItem, ansi: bool) -> String {
+    let note = match (e.weight > 0.0, silenced_by(e.section)) {
+        (true, _) => format!("{} {}", e.role.name(), short(e.weight)),
+        (false, Some(section)) => format!("{} 0, {section}", e.role.name()),
+        (false, None) => format!("{} 0", e.role.name()),
+    };
+    if ansi {
+        let style = if e.weight > 0.0 {
+            colour(e.role)
+        } else {
+            "2;9"
+        };
+        format!("\x1b[{style}m[{text}]\x1b[0m\x1b[2m{{{note}}}\x1b[0m")
+    } else {
+        format!("[{text}]{{{note}}}")
+    }
+}
+
 /// The table block of `v`, then `text` (the posting's text, which the evidence spans index)
 /// with every evidence phrase marked; with `ansi`, phrases are coloured by role and silenced
 /// ones dimmed.
@@ -43,39 +80,45 @@ pub fn marked(v: &Verdict, text: &str, ansi: bool) -> String {
         s.pop();
     }
     s.push_str("   text\n\n");
-    let mut evidence: Vec<_> = v.evidence.iter().collect();
-    evidence.sort_by_key(|e| (e.start, e.end));
+    // Headings and phrases in text order; a heading goes before a phrase at the same place.
+    let mut marks: Vec<Mark> = v
+        .headings
+        .iter()
+        .map(|&(section, start)| Mark::Heading { section, start })
+        .chain(v.evidence.iter().map(Mark::Phrase))
+        .collect();
+    marks.sort_by_key(|m| (m.start(), matches!(m, Mark::Phrase(_))));
     // Blank lines before the text's first word (after a title line) are not shown.
     let mut at = text.len() - text.trim_start().len();
-    for e in evidence {
-        let in_text = e.start >= at
-            && e.end <= text.len()
-            && e.start < e.end
-            && text.is_char_boundary(e.start)
-            && text.is_char_boundary(e.end);
-        if !in_text {
-            continue;
+    for mark in marks {
+        match mark {
+            Mark::Heading { section, start } => {
+                if start < at || start > text.len() || !text.is_char_boundary(start) {
+                    continue;
+                }
+                s.push_str(&text[at..start]);
+                let note = format!("{{§ {}}}", section.name());
+                if ansi {
+                    s.push_str(&format!("\x1b[2;4m{note}\x1b[0m"));
+                } else {
+                    s.push_str(&note);
+                }
+                at = start;
+            }
+            Mark::Phrase(e) => {
+                let in_text = e.start >= at
+                    && e.end <= text.len()
+                    && e.start < e.end
+                    && text.is_char_boundary(e.start)
+                    && text.is_char_boundary(e.end);
+                if !in_text {
+                    continue;
+                }
+                s.push_str(&text[at..e.start]);
+                s.push_str(&phrase(&text[e.start..e.end], e, ansi));
+                at = e.end;
+            }
         }
-        s.push_str(&text[at..e.start]);
-        let phrase = &text[e.start..e.end];
-        let note = match (e.weight > 0.0, silenced_by(e.section)) {
-            (true, _) => format!("{} {}", e.role.name(), short(e.weight)),
-            (false, Some(section)) => format!("{} 0, {section}", e.role.name()),
-            (false, None) => format!("{} 0", e.role.name()),
-        };
-        if ansi {
-            let style = if e.weight > 0.0 {
-                colour(e.role).to_string()
-            } else {
-                "2;9".to_string()
-            };
-            s.push_str(&format!(
-                "\x1b[{style}m[{phrase}]\x1b[0m\x1b[2m{{{note}}}\x1b[0m"
-            ));
-        } else {
-            s.push_str(&format!("[{phrase}]{{{note}}}"));
-        }
-        at = e.end;
     }
     s.push_str(&text[at..]);
     if !s.ends_with('\n') {
@@ -103,8 +146,9 @@ mod tests {
         assert!(body.starts_with("You will build "), "{body}");
         assert!(body.contains("[Airflow]{de 2.7}"), "{body}");
         assert!(body.contains("[Kafka]{de 2.25}"), "{body}");
-        // Silenced by its section, and says so.
+        // Silenced by its section, and says so; the heading that opened it is marked.
         assert!(body.contains("[Tableau]{analyst 0, benefits}"), "{body}");
+        assert!(body.contains("{§ benefits}Benefits:"), "{body}");
         // Nothing of the text is lost: without the marks it is the text again.
         assert_eq!(unmark(body).trim_end(), text);
     }
@@ -113,6 +157,15 @@ mod tests {
     fn unmark(body: &str) -> String {
         let mut out = String::new();
         let mut rest = body;
+        // Heading marks first: "{§ benefits}".
+        let mut no_headings = String::new();
+        while let Some(open) = rest.find("{§ ") {
+            no_headings.push_str(&rest[..open]);
+            let close = rest[open..].find('}').expect("a heading mark closes") + open;
+            rest = &rest[close + 1..];
+        }
+        no_headings.push_str(rest);
+        let mut rest = no_headings.as_str();
         while let Some(open) = rest.find('[') {
             out.push_str(&rest[..open]);
             let close = rest[open..].find("]{").expect("a mark closes") + open;

@@ -66,8 +66,9 @@ impl Classifier {
     /// Classifies one posting.
     ///
     /// Without a title, a short first line of the text that names a job ("Senior Data
-    /// Scientist", "Product Manager, ML") is the title, and the body starts after it: a posting
-    /// pasted whole keeps its title and its title/body mismatch.
+    /// Scientist", "Product Manager, ML"), or else the value of a "Job Title: ..." line near the
+    /// top, is the title, and the body starts after it: a posting pasted whole keeps its title
+    /// and its title/body mismatch.
     pub fn classify(&self, posting: &Posting) -> Verdict {
         let (title_text, title, body_at) = self.title_of(posting);
         let title_from_text = body_at > 0;
@@ -125,6 +126,11 @@ impl Classifier {
             mismatch: decision.mismatch,
             stages: decision.stages,
             evidence,
+            headings: analysis
+                .headings
+                .iter()
+                .map(|&(section, at)| (section, body_at + at))
+                .collect(),
             warnings: Vec::new(),
         }
     }

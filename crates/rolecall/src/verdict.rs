@@ -159,6 +159,10 @@ pub struct Verdict {
     pub stages: Vec<Stage>,
     /// Every phrase found, in text order.
     pub evidence: Vec<EvidenceItem>,
+    /// The section headings found in the text, as `(section, byte offset)`, in text order. Not
+    /// part of the JSON record; `--format marked` shows them.
+    #[serde(skip)]
+    pub headings: Vec<(Section, usize)>,
     /// What was odd about the input (cut at `max_bytes`, undecodable bytes replaced).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
