@@ -220,6 +220,15 @@ fn breaks_sentence(gap: &[u8]) -> bool {
         .any(|b| matches!(b, b'.' | b'\n' | b'\r' | b';' | b'!' | b'?'))
 }
 
+/// Whether nothing but spaces and closing punctuation stand between `at` and the end of its
+/// sentence or line.
+fn ends_sentence_at(text: &str, at: usize) -> bool {
+    text.as_bytes()[at..]
+        .iter()
+        .find(|b| !matches!(b, b' ' | b'\t' | b')' | b'"' | b'\''))
+        .is_none_or(|b| matches!(b, b'.' | b'\n' | b'\r' | b';' | b'!' | b'?' | b','))
+}
+
 /// Whether the text between two hits makes them alternatives: "X or Y", "X/Y", "X and/or Y".
 fn is_alternative(gap: &str) -> bool {
     let g = gap.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')');
@@ -259,6 +268,16 @@ impl Lexicon {
                     if late || is_heading(text, hit.start, hit.end) {
                         section = s;
                         out.headings.push((s, hit.start));
+                    } else if s == Section::Preferred {
+                        // "Kafka is nice to have.", "Bonus points for dbt": in a sentence, a
+                        // nice-to-have heading is a hedge on the terms of that sentence, at
+                        // the weight of the section it would open.
+                        let scope = if ends_sentence_at(text, hit.end) {
+                            CueScope::After
+                        } else {
+                            CueScope::Before
+                        };
+                        cues.push((hit, scope, params.sections.preferred));
                     }
                 }
                 TermKind::Cue(scope) => cues.push((hit, scope, term.weight)),
@@ -449,7 +468,7 @@ mod tests {
             .add_source("nondata.txt", "sales cycle | 2\n")
             .add_source("signals.txt", "startup | 2\n")
             .add_source("cues.txt", "is a plus | 0.4 | after\nno | 0 | before\nis not an | 0.1 | before\n")
-            .add_source("sections.txt", "benefits | benefits\nrequirements | requirements\nsimilar jobs | footer\n")
+            .add_source("sections.txt", "benefits | benefits\nrequirements | requirements\nsimilar jobs | footer\nnice to have | preferred\nbonus points | preferred\n")
             .add_source("titles.txt", "data engineer | de\n")
             .build()
             .unwrap()
@@ -533,6 +552,21 @@ mod tests {
         assert!((raw("tableau is a plus", Role::Analyst) - 2.0 * 0.9 * 0.4).abs() < 1e-5);
         // A sentence break stops the cue.
         assert!((raw("tableau. Travel is a plus", Role::Analyst) - 1.8).abs() < 1e-5);
+    }
+
+    #[test]
+    fn a_nice_to_have_heading_inside_a_sentence_is_a_hedge() {
+        let half = 3.0 * 0.9 * 0.5;
+        // After the terms when it ends the sentence, before them otherwise.
+        let after = raw("We run Airflow, which would be nice to have.", Role::De);
+        let before = raw("We run Spark, and bonus points for Airflow", Role::De);
+        assert!((after - half).abs() < 1e-5, "{after}");
+        assert!((before - 2.0 * 0.9 - half).abs() < 1e-5, "{before}");
+        // Beyond its sentence it reaches nothing; as a heading it opens its section.
+        let other = raw("We give bonus points. Airflow runs", Role::De);
+        assert!((other - 3.0 * 0.9).abs() < 1e-5, "{other}");
+        let heading = raw("intro\nNice to have:\nairflow", Role::De);
+        assert!((heading - 3.0 * 0.5).abs() < 1e-5, "{heading}");
     }
 
     #[test]
