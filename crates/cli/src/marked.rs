@@ -3,7 +3,7 @@
 //! opened a section marked `{§ section}`, so a reader can check each call against the words
 //! that made it.
 
-use crate::output::table;
+use crate::output::{one_line, printable_block, table};
 use rolecall::{EvidenceItem, EvidenceKind, Section, Verdict};
 
 /// ANSI colours, one per kind of evidence.
@@ -96,7 +96,7 @@ pub fn marked(v: &Verdict, text: &str, ansi: bool) -> String {
                 if start < at || start > text.len() || !text.is_char_boundary(start) {
                     continue;
                 }
-                s.push_str(&text[at..start]);
+                s.push_str(&printable_block(&text[at..start]));
                 let note = format!("{{§ {}}}", section.name());
                 if ansi {
                     s.push_str(&format!("\x1b[2;4m{note}\x1b[0m"));
@@ -114,13 +114,13 @@ pub fn marked(v: &Verdict, text: &str, ansi: bool) -> String {
                 if !in_text {
                     continue;
                 }
-                s.push_str(&text[at..e.start]);
-                s.push_str(&phrase(&text[e.start..e.end], e, ansi));
+                s.push_str(&printable_block(&text[at..e.start]));
+                s.push_str(&phrase(&one_line(&text[e.start..e.end]), e, ansi));
                 at = e.end;
             }
         }
     }
-    s.push_str(&text[at..]);
+    s.push_str(&printable_block(&text[at..]));
     if !s.ends_with('\n') {
         s.push('\n');
     }

@@ -103,7 +103,8 @@ fn render_error(e: &RecordError, format: Format) -> Vec<u8> {
         Format::Jsonl | Format::Json => serde_json::to_vec(e).expect("an error always serializes"),
         Format::Csv => csv_row(&CsvRow::from_error(e)),
         Format::Table | Format::Marked => {
-            format!("── {}\n   error    {}\n\n", e.id, e).into_bytes()
+            let msg = e.to_string();
+            format!("── {}\n   error    {}\n\n", one_line(&e.id), one_line(&msg)).into_bytes()
         }
         Format::Summary => Vec::new(),
     }
@@ -208,6 +209,34 @@ fn csv_row(row: &CsvRow) -> Vec<u8> {
     w.into_inner().expect("writing to memory cannot fail")
 }
 
+/// `text` made safe to print on one line of a terminal: whitespace controls (line breaks, tabs)
+/// become spaces and every other control character (escape, bell, ...) becomes U+FFFD.
+pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c {
+            c if !c.is_control() => c,
+            c if c.is_whitespace() => ' ',
+            _ => '\u{FFFD}',
+        })
+        .collect()
+}
+
+/// `text` made safe to print as a block on a terminal: line breaks and tabs stay, carriage
+/// returns go, and every other control character becomes U+FFFD.
+pub fn printable_block(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .filter(|&c| c != '\r')
+        .map(|c| if unsafe_char(c) { '\u{FFFD}' } else { c })
+        .collect()
+}
+
 fn bar(x: f32) -> String {
     let n = (x * 10.0).round() as usize;
     format!("{}{}", "█".repeat(n), "·".repeat(10 - n.min(10)))
@@ -222,7 +251,9 @@ pub fn table(v: &Verdict) -> String {
     } else {
         v.title.as_str()
     };
-    let _ = writeln!(s, "── {}  {}", v.id, title);
+    // The id and the title come from the input: a hostile posting must not reach the
+    // terminal's escape sequences.
+    let _ = writeln!(s, "── {}  {}", one_line(&v.id), one_line(title));
     let primary = match v.primary {
         Some(r) => format!("{} ({})", r.name(), r.title()),
         None => "none (not a data job)".to_string(),
@@ -314,7 +345,7 @@ pub fn table(v: &Verdict) -> String {
         );
     }
     for w in &v.warnings {
-        let _ = writeln!(s, "   warning  {w}");
+        let _ = writeln!(s, "   warning  {}", one_line(w));
     }
     s.push('\n');
     s
@@ -379,6 +410,16 @@ impl Sink {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        assert_eq!(
+            one_line("Data\x1b[31m Engineer\n"),
+            "Data\u{FFFD}[31m Engineer "
+        );
+        assert_eq!(one_line("plain"), "plain");
+        assert_eq!(printable_block("a\r\nb\x07\tc"), "a\nb\u{FFFD}\tc");
+    }
 
     #[test]
     fn formula_fields_are_defused() {

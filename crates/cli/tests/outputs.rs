@@ -290,3 +290,27 @@ fn the_readme_example_is_what_the_tool_prints() {
         "update the README example"
     );
 }
+
+#[test]
+fn readable_formats_never_print_the_inputs_control_characters() {
+    let posting = serde_json::json!({
+        "id": "evil\u{1b}]0;title\u{7}",
+        "title": "Data Engineer\u{1b}[31m",
+        "text": "Build pipelines with Airflow and Kafka.\u{1b}[2J\r\nOwn the Snowflake warehouse.",
+    });
+    let input = format!("{posting}\n");
+    for format in ["table", "marked"] {
+        let out = run(&["-f", format, "--color", "never"], Some(input.as_bytes()));
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(!out.stdout.contains('\u{1b}'), "{format}: {:?}", out.stdout);
+        assert!(!out.stdout.contains('\u{7}') && !out.stdout.contains('\r'));
+        assert!(
+            out.stdout.contains("Data Engineer\u{fffd}[31m"),
+            "{}",
+            out.stdout
+        );
+    }
+    // Machine-readable formats keep the text as it was: JSON escapes it.
+    let json = run(&["-f", "jsonl"], Some(input.as_bytes()));
+    assert_eq!(json.records()[0].verdict().title, "Data Engineer\u{1b}[31m");
+}
