@@ -115,3 +115,27 @@ fn evidence_spans_point_at_the_terms() {
         .expect("dashboards found");
     assert_eq!((dash.section.as_str(), dash.weight), ("benefits", 0.0));
 }
+
+#[test]
+fn british_spellings_count_as_the_terms() {
+    let path = fixture("uk_data_scientist.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let body = &text[text.find('\n').unwrap() + 1..];
+    let out = run(&["--format", "jsonl", &path.display().to_string()], None);
+    let records = out.records();
+    let v = records[0].verdict();
+    // (term as the lexicon writes it, text as the posting writes it)
+    for (term, written) in [
+        ("statistical modeling", "statistical modelling"),
+        ("data visualization", "data visualisations"),
+        ("time series", "time-series"),
+    ] {
+        let e = v
+            .evidence
+            .iter()
+            .find(|e| e.term == term)
+            .unwrap_or_else(|| panic!("{term} not found: {:?}", v.evidence));
+        assert_eq!(&body[e.start..e.end], written);
+        assert!(e.weight > 0.0, "{e:?}");
+    }
+}
