@@ -50,7 +50,7 @@ pub struct Bootstrap {
 
 /// Draws `resamples` bootstrap samples of `gold` and scores each system on every one.
 pub fn run(
-    gold: &[Gold],
+    gold: &[&Gold],
     systems: &[(String, BTreeMap<String, Prediction>)],
     resamples: usize,
     seed: u64,
@@ -62,7 +62,7 @@ pub fn run(
     let mut sample: Vec<&Gold> = Vec::with_capacity(n);
     for _ in 0..resamples {
         sample.clear();
-        sample.extend((0..n).map(|_| &gold[rng.usize(..n)]));
+        sample.extend((0..n).map(|_| gold[rng.usize(..n)]));
         for (s, (name, preds)) in systems.iter().enumerate() {
             let report = score(name, &sample, preds);
             for (f, (_, get)) in HEADLINE.iter().enumerate() {
@@ -169,6 +169,10 @@ pub fn render(b: &Bootstrap) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn refs(gold: &[Gold]) -> Vec<&Gold> {
+        gold.iter().collect()
+    }
     use crate::eval::Labels;
 
     fn gold(id: usize, primary: &str) -> Gold {
@@ -215,7 +219,7 @@ mod tests {
     fn a_perfect_system_has_a_point_interval() {
         let gold = set();
         let systems = vec![("all right".to_string(), preds(&gold, |_| true))];
-        let b = run(&gold, &systems, 200, 7);
+        let b = run(&refs(&gold), &systems, 200, 7);
         for i in b.systems[0].figures.values() {
             assert_eq!(
                 *i,
@@ -243,7 +247,7 @@ mod tests {
             ("better".to_string(), preds(&gold, |i| i % 5 != 0)),
             ("worse".to_string(), preds(&gold, |i| i % 5 > 1)),
         ];
-        let b = run(&gold, &systems, 500, 7);
+        let b = run(&refs(&gold), &systems, 500, 7);
         let acc = b.systems[0].figures["primary accuracy"];
         assert!(acc.low < 0.8 && 0.8 < acc.high, "{acc:?}");
         assert!(acc.high - acc.low < 0.2, "{acc:?}");
@@ -257,9 +261,9 @@ mod tests {
     fn the_same_seed_gives_the_same_intervals() {
         let gold = set();
         let systems = vec![("s".to_string(), preds(&gold, |i| i % 3 != 0))];
-        let a = run(&gold, &systems, 100, 3);
-        let b = run(&gold, &systems, 100, 3);
-        let c = run(&gold, &systems, 100, 4);
+        let a = run(&refs(&gold), &systems, 100, 3);
+        let b = run(&refs(&gold), &systems, 100, 3);
+        let c = run(&refs(&gold), &systems, 100, 4);
         assert_eq!(a.systems[0].figures, b.systems[0].figures);
         assert_ne!(a.systems[0].figures, c.systems[0].figures);
     }

@@ -335,12 +335,13 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Exit> {
         v
     };
     let groups = if args.by_source {
-        by_source(&gold, &systems)
+        by_source(&gold, &systems, args.bootstrap, args.seed)
     } else {
         Vec::new()
     };
-    let intervals =
-        (args.bootstrap > 0).then(|| bootstrap::run(&gold, &systems, args.bootstrap, args.seed));
+    let all_refs: Vec<&Gold> = gold.iter().collect();
+    let intervals = (args.bootstrap > 0)
+        .then(|| bootstrap::run(&all_refs, &systems, args.bootstrap, args.seed));
     if args.json {
         // A plain array of reports, as before, unless more than the overall figures is asked.
         if !args.by_source && intervals.is_none() {
@@ -376,13 +377,20 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Exit> {
 pub struct SourceReport {
     pub source: String,
     pub reports: Vec<Report>,
+    /// Bootstrap intervals on this source's postings alone (`--bootstrap`): a board of ten
+    /// postings says little, and its intervals say how little.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bootstrap: Option<bootstrap::Bootstrap>,
 }
 
 /// Scores every system on each source's postings alone, sources in order of first appearance:
-/// the spread across job boards is the nearest this set comes to postings from elsewhere.
+/// the spread across job boards is the nearest this set comes to postings from elsewhere. With
+/// `resamples`, each source gets its own bootstrap intervals too.
 fn by_source(
     gold: &[Gold],
     systems: &[(String, BTreeMap<String, Prediction>)],
+    resamples: usize,
+    seed: u64,
 ) -> Vec<SourceReport> {
     let mut order: Vec<&str> = Vec::new();
     for g in gold {
@@ -404,6 +412,8 @@ fn by_source(
                     .iter()
                     .map(|(name, preds)| score(name, &subset, preds))
                     .collect(),
+                bootstrap: (resamples > 0)
+                    .then(|| bootstrap::run(&subset, systems, resamples, seed)),
             }
         })
         .collect()
@@ -433,6 +443,49 @@ fn render_groups(groups: &[SourceReport]) -> String {
             );
         }
         s.push('\n');
+    }
+    // With --bootstrap: each board's accuracy interval, and the first system's lead over the
+    // second (the title baseline) on that board's own resamples.
+    if groups.iter().any(|g| g.bootstrap.is_some()) {
+        let lead_over = first
+            .reports
+            .get(1)
+            .map_or(String::new(), |r| format!("lead over {}", r.system));
+        let _ = writeln!(
+            s,
+            "\nby source, 95% intervals of accuracy{:<1}{:>5}{:>18}{:>24}",
+            "", "n", first.reports[0].system, lead_over
+        );
+        for g in groups {
+            let Some(b) = &g.bootstrap else { continue };
+            let short = g.source.rsplit('/').next().unwrap_or(&g.source);
+            let short: String = short.chars().take(36).collect();
+            let acc = b
+                .systems
+                .first()
+                .and_then(|sys| sys.figures.get("primary accuracy"));
+            let lead = b
+                .systems
+                .get(1)
+                .and_then(|sys| sys.lead_of_first.as_ref())
+                .and_then(|l| l.get("primary accuracy"));
+            let show = |i: Option<&bootstrap::Interval>, signed: bool| {
+                i.map_or("-".to_string(), |i| {
+                    if signed {
+                        format!("[{:+.3}, {:+.3}]", i.low, i.high)
+                    } else {
+                        format!("[{:.3}, {:.3}]", i.low, i.high)
+                    }
+                })
+            };
+            let _ = writeln!(
+                s,
+                "{short:<37}{:>5}{:>18}{:>24}",
+                b.n,
+                show(acc, false),
+                show(lead, true)
+            );
+        }
     }
     s
 }

@@ -60,6 +60,29 @@ fn eval_by_source_scores_each_board_alone() {
     let text = run(&["eval", "--by-source", &gold], None);
     assert!(text.stdout.contains("by source"));
     assert!(text.stdout.lines().any(|l| l.starts_with("a.csv")));
+    assert!(!text.stdout.contains("95% intervals of accuracy"));
+    assert!(groups[0].get("bootstrap").is_none());
+    // With --bootstrap, each board gets intervals drawn from its own postings.
+    let both = run(
+        &["eval", "--json", "--by-source", "--bootstrap", "50", &gold],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(&both.stdout).unwrap();
+    let b = &v["by_source"][1]["bootstrap"];
+    assert_eq!(b["n"], 1);
+    // One posting, right every time: the interval is [1, 1] on every resample.
+    let acc = &b["systems"][0]["figures"]["primary accuracy"];
+    assert_eq!(
+        (acc["low"].as_f64(), acc["high"].as_f64()),
+        (Some(1.0), Some(1.0))
+    );
+    let text = run(&["eval", "--by-source", "--bootstrap", "50", &gold], None);
+    assert!(
+        text.stdout.contains("by source, 95% intervals of accuracy"),
+        "{}",
+        text.stdout
+    );
+    assert!(text.stdout.contains("lead over title-only"));
 }
 
 #[test]
