@@ -89,15 +89,18 @@ fn fsds_reasons_carry_their_evidence() {
     );
 }
 
+/// A fixture's body (the text after its title line, which the spans index) and its verdict.
+fn body_and_verdict(name: &str) -> (String, Verdict) {
+    let path = fixture(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let body = text[text.find('\n').unwrap() + 1..].to_string();
+    let out = run(&["--format", "jsonl", &path.display().to_string()], None);
+    (body, out.records()[0].verdict().clone())
+}
+
 #[test]
 fn evidence_spans_point_at_the_terms() {
-    let path = fixture("data_engineer.txt");
-    let text = std::fs::read_to_string(&path).unwrap();
-    // The first line is the title; spans are offsets into the body after it.
-    let body = &text[text.find('\n').unwrap() + 1..];
-    let out = run(&["--format", "jsonl", &path.display().to_string()], None);
-    let records = out.records();
-    let v = records[0].verdict();
+    let (body, v) = body_and_verdict("data_engineer.txt");
     assert!(v.evidence.len() > 10);
     for e in &v.evidence {
         let found = &body[e.start..e.end].to_lowercase();
@@ -118,12 +121,7 @@ fn evidence_spans_point_at_the_terms() {
 
 #[test]
 fn british_spellings_count_as_the_terms() {
-    let path = fixture("uk_data_scientist.txt");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let body = &text[text.find('\n').unwrap() + 1..];
-    let out = run(&["--format", "jsonl", &path.display().to_string()], None);
-    let records = out.records();
-    let v = records[0].verdict();
+    let (body, v) = body_and_verdict("uk_data_scientist.txt");
     // (term as the lexicon writes it, text as the posting writes it)
     for (term, written) in [
         ("statistical modeling", "statistical modelling"),

@@ -61,7 +61,7 @@ pub fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
 }
 
 /// One output record: a verdict or an error.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
 pub enum Record {
     Verdict(Box<Verdict>),
@@ -91,7 +91,7 @@ impl Record {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ErrorRecord {
     pub id: String,
@@ -101,7 +101,7 @@ pub struct ErrorRecord {
     pub error: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Verdict {
     pub id: String,
@@ -119,7 +119,7 @@ pub struct Verdict {
     pub warnings: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scores {
     pub de: Score,
@@ -128,14 +128,14 @@ pub struct Scores {
     pub analyst: Score,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Score {
     pub strength: f64,
     pub share: f64,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Fsds {
     pub flag: bool,
@@ -143,7 +143,7 @@ pub struct Fsds {
     pub reasons: Vec<Reason>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reason {
     pub rule: String,
@@ -152,7 +152,7 @@ pub struct Reason {
     pub terms: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
     pub term: String,
