@@ -9,26 +9,14 @@ use std::io::Read;
 fn main() -> std::io::Result<()> {
     let path = std::env::args().nth(1).expect("usage: ac_scan FILE");
     let lexicon = rolecall_lexicon::Lexicon::builtin();
-    // The same patterns (every term in each of its spellings, hyphens read as spaces) and the
-    // same settings as crates/lexicon/src/matcher.rs.
-    let mut patterns: Vec<String> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for form in lexicon
-        .terms()
-        .iter()
-        .flat_map(|t| rolecall_lexicon::spellings(&t.text))
-        .map(|s| rolecall_lexicon::fold_hyphens(&s).into_owned())
-    {
-        if seen.insert(form.clone()) {
-            patterns.push(form);
-        }
-    }
+    // The matcher's own patterns (every term in each of its spellings, hyphens read as
+    // spaces) and the same settings as crates/lexicon/src/matcher.rs.
     let ac = AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Both)
         .kind(Some(AhoCorasickKind::DFA))
-        .build(&patterns)
+        .build(lexicon.body_patterns())
         .expect("the automaton builds");
     let mut file = std::fs::File::open(path)?;
     let mut buf = vec![0u8; 8 << 20];

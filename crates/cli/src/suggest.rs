@@ -26,20 +26,14 @@ pub fn terms(dir: Option<PathBuf>, spellings: bool) -> anyhow::Result<Exit> {
     use std::io::Write;
     let classifier = load(&dir)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut seen = HashSet::new();
-    for t in classifier.lexicon().terms() {
-        let forms = if spellings {
-            rolecall_lexicon::spellings(&t.text)
-                .iter()
-                .map(|s| rolecall_lexicon::fold_hyphens(s).into_owned())
-                .collect()
-        } else {
-            vec![t.text.clone()]
-        };
-        for form in forms {
-            if seen.insert(form.clone()) {
-                writeln!(out, "{form}")?;
-            }
+    let lexicon = classifier.lexicon();
+    if spellings {
+        for p in lexicon.body_patterns() {
+            writeln!(out, "{p}")?;
+        }
+    } else {
+        for t in lexicon.terms() {
+            writeln!(out, "{}", t.text)?;
         }
     }
     out.flush()?;
@@ -54,7 +48,7 @@ pub fn check(dir: Option<PathBuf>) -> anyhow::Result<Exit> {
     println!(
         "lexicon ok: {} body terms ({} patterns with their other spellings), {} title patterns",
         lex.terms().len(),
-        lex.body_patterns(),
+        lex.body_patterns().len(),
         lex.titles().len()
     );
     for role in Role::ALL {

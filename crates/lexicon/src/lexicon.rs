@@ -388,9 +388,9 @@ impl Lexicon {
         &self.titles
     }
 
-    /// How many strings the matcher looks for in a posting's body: every term and its other
-    /// spellings ("data visualisation", "real time").
-    pub fn body_patterns(&self) -> usize {
+    /// Every string the matcher looks for in a posting's body, once: each term with its hyphens
+    /// read as spaces, then the terms' other spellings ("data visualisation").
+    pub fn body_patterns(&self) -> &[String] {
         self.matcher.body_patterns()
     }
 

@@ -66,6 +66,9 @@ impl Edges {
 struct Automaton {
     ac: AhoCorasick,
     edges: Vec<Edges>,
+    /// The strings the automaton looks for: the texts, hyphens read as spaces, then their
+    /// other spellings.
+    patterns: Vec<String>,
     /// The term (index into the texts given to [`Automaton::new`]) of each pattern.
     terms: Vec<usize>,
 }
@@ -96,7 +99,12 @@ impl Automaton {
             .kind(kind)
             .build(&patterns)
             .map_err(|e| e.to_string())?;
-        Ok(Automaton { ac, edges, terms })
+        Ok(Automaton {
+            ac,
+            edges,
+            patterns,
+            terms,
+        })
     }
 
     /// Calls `found` for every accepted hit, left to right: non-overlapping, or with
@@ -230,9 +238,9 @@ impl Matcher {
         })
     }
 
-    /// How many patterns the body automaton has: the terms and their other spellings.
-    pub(crate) fn body_patterns(&self) -> usize {
-        self.body.terms.len()
+    /// The body automaton's patterns: the terms and their other spellings.
+    pub(crate) fn body_patterns(&self) -> &[String] {
+        &self.body.patterns
     }
 
     /// Appends every body hit in `text` to `out`, in text order.
