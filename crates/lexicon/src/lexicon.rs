@@ -378,6 +378,22 @@ impl Lexicon {
         builder.build()
     }
 
+    /// The section `line` opens when it is nothing but a heading phrase, in any of its
+    /// spellings ("About the job", "Responsibilities:", "What you’ll do"); `None` for any other
+    /// line.
+    pub fn heading_line(&self, line: &str) -> Option<Section> {
+        let line = line.trim().trim_end_matches(':').trim_end();
+        let mut hits = Vec::new();
+        self.matcher.find_into(line, &mut hits);
+        match hits.as_slice() {
+            [h] if h.start == 0 && h.end == line.len() => match self.terms[h.term].kind {
+                TermKind::Heading(section) => Some(section),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// Every body term, indexed by the ids found in [`crate::Hit::term`].
     pub fn terms(&self) -> &[Term] {
         &self.terms
@@ -442,6 +458,25 @@ mod tests {
                     e.line
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_line_that_is_only_a_heading() {
+        let lex = Lexicon::builtin();
+        assert_eq!(lex.heading_line("About the job"), Some(Section::General));
+        assert_eq!(
+            lex.heading_line("  Responsibilities: "),
+            Some(Section::Responsibilities)
+        );
+        // Its other spellings too: the curly apostrophe, a hyphen for a space.
+        assert_eq!(
+            lex.heading_line("What you\u{2019}ll do"),
+            Some(Section::Responsibilities)
+        );
+        assert_eq!(lex.heading_line("Nice-to-have:"), Some(Section::Preferred));
+        for line in ["", "Data Engineer", "Responsibilities include", "Airflow"] {
+            assert_eq!(lex.heading_line(line), None, "{line:?}");
         }
     }
 

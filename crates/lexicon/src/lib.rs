@@ -83,6 +83,14 @@ fn title_head(title: &str) -> usize {
         .unwrap_or(title.len())
 }
 
+impl TitleClaim {
+    /// The title names a job, data or not ("Data Engineer", "Product Manager"); "Associate" or
+    /// "About us" name none.
+    pub fn names_a_job(&self) -> bool {
+        self.role.is_some() || self.non_data
+    }
+}
+
 impl Lexicon {
     /// What a job title claims.
     pub fn title_claim(&self, title: &str) -> TitleClaim {

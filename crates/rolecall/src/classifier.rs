@@ -143,8 +143,8 @@ impl Classifier {
     fn title_of<'p>(&self, posting: &'p Posting) -> (&'p str, TitleClaim, usize) {
         let given = posting.title.trim();
         let claim = self.lexicon.title_claim(given);
-        let names_a_job = claim.role.is_some() || claim.non_data;
-        if names_a_job || !(given.is_empty() || self.is_heading(given)) {
+        let heading = || self.lexicon.heading_line(given).is_some();
+        if claim.names_a_job() || !(given.is_empty() || heading()) {
             return (given, claim, 0);
         }
         self.title_line(&posting.text)
@@ -154,13 +154,17 @@ impl Classifier {
 
     /// A title given as a labelled field in the first lines of the text, as scraped postings
     /// carry it ("Job Title: Data Scientist", "Position: Senior Data Engineer"), and where the
-    /// body starts after that line. The value must read as a title, as in [`Self::title_line`].
+    /// body starts after that line. The value must read as a title ([`Self::as_title`]).
     fn labelled_title<'t>(&self, text: &'t str) -> Option<(&'t str, TitleClaim, usize)> {
         let top = &text[..floor_char_boundary(text, TITLE_LABEL_BYTES)];
-        let mut line_start = 0;
+        // Where the body would start: after the line being read.
+        let mut body_at = 0;
         for line in top.split_inclusive('\n').take(TITLE_LABEL_LINES) {
-            let at = line_start;
-            line_start += line.len();
+            body_at += line.len();
+            if !line.ends_with('\n') && body_at < text.len() {
+                // The window cut this line: its value would be cut too.
+                break;
+            }
             let trimmed = line.trim_start();
             let Some(label) = TITLE_LABELS.iter().find(|l| {
                 trimmed
@@ -174,30 +178,24 @@ impl Classifier {
                 continue;
             };
             let value = value.trim();
-            let words = value.split_whitespace().count();
-            if value.is_empty() || value.len() > MAX_TITLE_BYTES || words > TITLE_LINE_WORDS {
-                continue;
-            }
-            let body_at = (at + line.len()).min(text.len());
-            if text[body_at..].trim().is_empty() {
-                return None;
-            }
-            let claim = self.lexicon.title_claim(value);
-            if claim.role.is_some() || claim.non_data {
+            if let Some(claim) = self.as_title(value, &text[body_at..]) {
                 return Some((value, claim, body_at));
             }
         }
         None
     }
 
-    /// Whether `line` is nothing but a section heading ("About the job", "Responsibilities:").
-    fn is_heading(&self, line: &str) -> bool {
-        let line = line.trim_end_matches(':').trim();
-        !line.is_empty()
-            && line.len() <= 40
-            && self.lexicon.terms().iter().any(|t| {
-                matches!(t.kind, TermKind::Heading(_)) && t.text.eq_ignore_ascii_case(line)
-            })
+    /// What `line` claims, when it reads as a job title ahead of `body`: short (at most
+    /// [`MAX_TITLE_BYTES`] and [`TITLE_LINE_WORDS`] words), followed by a body, and naming a job
+    /// in the title patterns.
+    fn as_title(&self, line: &str, body: &str) -> Option<TitleClaim> {
+        let short =
+            line.len() <= MAX_TITLE_BYTES && line.split_whitespace().count() <= TITLE_LINE_WORDS;
+        if line.is_empty() || !short || body.trim().is_empty() {
+            return None;
+        }
+        let claim = self.lexicon.title_claim(line);
+        claim.names_a_job().then_some(claim)
     }
 
     /// The first line of `text` when it reads as a job title, and where the body starts after
@@ -213,18 +211,11 @@ impl Classifier {
             .trim_start_matches('#')
             .trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
         let body_at = (end + 1).min(text.len());
-        let words = line.split_whitespace().count();
-        let ends_sentence = line.ends_with(['.', '!', '?', ':']);
-        if line.is_empty()
-            || line.len() > MAX_TITLE_BYTES
-            || words > TITLE_LINE_WORDS
-            || ends_sentence
-            || text[body_at..].trim().is_empty()
-        {
+        if line.ends_with(['.', '!', '?', ':']) {
             return None;
         }
-        let claim = self.lexicon.title_claim(line);
-        (claim.role.is_some() || claim.non_data).then_some((line, claim, body_at))
+        let claim = self.as_title(line, &text[body_at..])?;
+        Some((line, claim, body_at))
     }
 }
 
@@ -294,6 +285,13 @@ mod tests {
             "We are hiring.\n".repeat(9)
         );
         assert_eq!(untitled(&deep).title, "");
+        // A label line the byte window cuts is not read: its value would be cut.
+        let cut = format!(
+            "{}\nTitle: Data Engineer{}\nAirflow.",
+            "x".repeat(TITLE_LABEL_BYTES - 25),
+            " Lead".repeat(4)
+        );
+        assert_eq!(untitled(&cut).title, "");
     }
 
     #[test]
