@@ -226,7 +226,7 @@ fn ends_sentence_at(text: &str, at: usize) -> bool {
     text.as_bytes()[at..]
         .iter()
         .find(|b| !matches!(b, b' ' | b'\t' | b')' | b'"' | b'\''))
-        .is_none_or(|b| matches!(b, b'.' | b'\n' | b'\r' | b';' | b'!' | b'?' | b','))
+        .is_none_or(|&b| b == b',' || breaks_sentence(&[b]))
 }
 
 /// Whether the text between two hits makes them alternatives: "X or Y", "X/Y", "X and/or Y".
