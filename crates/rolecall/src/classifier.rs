@@ -108,6 +108,17 @@ impl Classifier {
             })
             .collect();
         evidence.sort_by_key(|e| e.start);
+        let scores = Scores {
+            de: score(Role::De),
+            ds: score(Role::Ds),
+            mle: score(Role::Mle),
+            analyst: score(Role::Analyst),
+        };
+        // The analysis is done with: its headings move into the verdict, offsets into the text.
+        let mut headings = std::mem::take(&mut analysis.headings);
+        for (_, at) in &mut headings {
+            *at += body_at;
+        }
         Verdict {
             id: posting.id.clone(),
             title: title_text.to_string(),
@@ -115,22 +126,13 @@ impl Classifier {
             primary: decision.primary,
             primary_rule: decision.primary_rule,
             labels: decision.labels,
-            scores: Scores {
-                de: score(Role::De),
-                ds: score(Role::Ds),
-                mle: score(Role::Mle),
-                analyst: score(Role::Analyst),
-            },
+            scores,
             fsds: decision.fsds,
             title_role: decision.title_role,
             mismatch: decision.mismatch,
             stages: decision.stages,
             evidence,
-            headings: analysis
-                .headings
-                .iter()
-                .map(|&(section, at)| (section, body_at + at))
-                .collect(),
+            headings,
             warnings: Vec::new(),
         }
     }
