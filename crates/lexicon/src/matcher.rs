@@ -205,10 +205,25 @@ fn word_before(text: &str, i: usize) -> bool {
     if glued_at(text, i) {
         return false;
     }
+    if after_letter_prefix(text, i) {
+        return true;
+    }
     match text.as_bytes()[..i].last() {
         None => false,
         Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
         Some(_) => text[..i].chars().next_back().is_some_and(is_word_char),
+    }
+}
+
+/// Whether `i` follows a one-letter prefix and its hyphen ("x-ray", "e-commerce", "k-means"):
+/// the word goes on through the hyphen, so "ray" is not found in "x-ray". A longer first part
+/// ("Spark-based", "ML-powered") is a word of its own.
+fn after_letter_prefix(text: &str, i: usize) -> bool {
+    match text.as_bytes()[..i] {
+        [.., letter, b'-'] if letter.is_ascii_alphabetic() => {
+            !text[..i - 2].chars().next_back().is_some_and(is_word_char)
+        }
+        _ => false,
     }
 }
 
@@ -432,6 +447,18 @@ mod tests {
             ("real time data", "real-time data"),
             ("machine learning", "machine-learning"),
             ("end-to-end", "end-to-end")
+        ]
+    );
+    t!(
+        a_one_letter_prefix_joins_its_word,
+        ["ray", "commerce", "k-means", "spark"],
+        "x-ray, X-Ray, e-commerce, éx-ray; Ray and k-means on Spark-based ray",
+        vec![
+            ("ray", "ray"),
+            ("ray", "Ray"),
+            ("k-means", "k-means"),
+            ("spark", "Spark"),
+            ("ray", "ray")
         ]
     );
     t!(
