@@ -16,7 +16,8 @@
 //!   shorter term starting at the same place that passes it is used ("machine learning");
 //! - a hyphen is a space: the automaton reads every `-` of the text and of the patterns as a
 //!   space, so "real-time" finds "real time" and "end to end" finds "end-to-end", at any length,
-//!   with the spans and the word tests on the text as given;
+//!   with the spans and the word tests on the text as given; a one-letter prefix and its hyphen
+//!   belong to the word that follows ("x-ray" holds no "ray", "e-commerce" no "commerce");
 //! - a term is also found in its other spellings (`spelling`): "data visualisation" for "data
 //!   visualization". A variant that the lexicon writes out as a term of its own is that term's.
 
