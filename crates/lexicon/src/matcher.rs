@@ -10,8 +10,9 @@
 //!   a lower-case letter followed by a capitalised word ("sD" then a lower-case letter) separates
 //!   two words. Camel-case brands stay whole when the lexicon names them ("JavaScript" is one
 //!   term, found first by leftmost-longest), and acronyms do not split ("NoSQL", "PhD");
-//! - a plain plural is accepted: "pipeline" matches "pipelines", "api" matches "APIs", and the
-//!   hit's span covers the plural ending;
+//! - a plain plural is accepted: "pipeline" matches "pipelines", "api" matches "APIs",
+//!   "process" matches "processes" ("es" only after s, x, z, ch or sh: "shap" does not match
+//!   "shapes"), and the hit's span covers the plural ending;
 //! - when the longest candidate fails the word test ("machine learning engineering"), the longest
 //!   shorter term starting at the same place that passes it is used ("machine learning");
 //! - a hyphen is a space: the automaton reads every `-` of the text and of the patterns as a
@@ -42,12 +43,16 @@ pub struct Hit {
 /// Above this many patterns, the automaton is not forced to be a DFA.
 const DFA_MAX_PATTERNS: usize = 5000;
 
-/// Which edges of a pattern need a word boundary, and whether a plural ending is allowed.
+/// Which edges of a pattern need a word boundary, and which plural endings are allowed.
 #[derive(Debug, Clone, Copy)]
 struct Edges {
     start: bool,
     end: bool,
+    /// "s": the term ends in a letter.
     plural: bool,
+    /// "es" too: the term ends in a sibilant ("processes", "boxes", "batches"), so that "shap"
+    /// does not find "shapes".
+    plural_es: bool,
 }
 
 impl Edges {
@@ -58,6 +63,9 @@ impl Edges {
             start: first,
             end: last.is_some_and(is_word_char),
             plural: last.is_some_and(|c| c.is_ascii_alphabetic()),
+            plural_es: ["s", "x", "z", "ch", "sh"]
+                .iter()
+                .any(|end| term.to_ascii_lowercase().ends_with(end)),
         }
     }
 }
@@ -163,7 +171,7 @@ impl Automaton {
         }
         let mut end = end;
         if edges.end && word_after(text, end) {
-            end = plural_end(text, end).filter(|_| edges.plural)?;
+            end = plural_end(text, end, edges.plural_es).filter(|_| edges.plural)?;
         }
         Some(Hit {
             term: self.terms[pattern],
@@ -173,12 +181,13 @@ impl Automaton {
     }
 }
 
-/// Where a plain plural ending ("s" or "es") that ends a word finishes, if one is at `end`.
-fn plural_end(text: &str, end: usize) -> Option<usize> {
+/// Where a plain plural ending ("s", or "es" when `es` allows it) that ends a word finishes, if
+/// one is at `end`.
+fn plural_end(text: &str, end: usize, es: bool) -> Option<usize> {
     let rest = &text.as_bytes()[end..];
     let candidates = [
         (matches!(rest, [b's' | b'S', ..]), 1),
-        (matches!(rest, [b'e' | b'E', b's' | b'S', ..]), 2),
+        (es && matches!(rest, [b'e' | b'E', b's' | b'S', ..]), 2),
     ];
     candidates
         .into_iter()
@@ -360,6 +369,17 @@ mod tests {
         vec![
             ("pipeline", "pipelines"),
             ("api", "APIs"),
+            ("process", "processes")
+        ]
+    );
+    t!(
+        es_plural_only_after_a_sibilant,
+        ["shap", "batch", "box", "process"],
+        "shapes SHAP batches boxes processes",
+        vec![
+            ("shap", "SHAP"),
+            ("batch", "batches"),
+            ("box", "boxes"),
             ("process", "processes")
         ]
     );
