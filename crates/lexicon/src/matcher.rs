@@ -11,8 +11,9 @@
 //!   two words. Camel-case brands stay whole when the lexicon names them ("JavaScript" is one
 //!   term, found first by leftmost-longest), and acronyms do not split ("NoSQL", "PhD");
 //! - a plain plural is accepted: "pipeline" matches "pipelines", "api" matches "APIs",
-//!   "process" matches "processes" ("es" only after s, x, z, ch or sh: "shap" does not match
-//!   "shapes"), and the hit's span covers the plural ending;
+//!   "process" matches "processes" ("es" after s, x, z, ch or sh, "s" after any other letter:
+//!   "shap" does not match "shapes", nor "sas" "Sass"), and the hit's span covers the plural
+//!   ending;
 //! - when the longest candidate fails the word test ("machine learning engineering"), the longest
 //!   shorter term starting at the same place that passes it is used ("machine learning");
 //! - a hyphen is a space: the automaton reads every `-` of the text and of the patterns as a
@@ -48,10 +49,10 @@ const DFA_MAX_PATTERNS: usize = 5000;
 struct Edges {
     start: bool,
     end: bool,
-    /// "s": the term ends in a letter.
+    /// The term ends in a letter, so it takes a plural ending.
     plural: bool,
-    /// "es" too: the term ends in a sibilant ("processes", "boxes", "batches"), so that "shap"
-    /// does not find "shapes".
+    /// The ending is "es", not "s": the term ends in a sibilant ("processes", "boxes",
+    /// "batches"). So "shap" does not find "shapes", nor "sas" "Sass".
     plural_es: bool,
 }
 
@@ -181,18 +182,16 @@ impl Automaton {
     }
 }
 
-/// Where a plain plural ending ("s", or "es" when `es` allows it) that ends a word finishes, if
-/// one is at `end`.
+/// Where a plain plural ending that ends a word finishes, if one is at `end`: "es" after a
+/// sibilant (`es`), "s" after any other letter.
 fn plural_end(text: &str, end: usize, es: bool) -> Option<usize> {
     let rest = &text.as_bytes()[end..];
-    let candidates = [
-        (matches!(rest, [b's' | b'S', ..]), 1),
-        (es && matches!(rest, [b'e' | b'E', b's' | b'S', ..]), 2),
-    ];
-    candidates
-        .into_iter()
-        .find(|&(present, n)| present && !word_after(text, end + n))
-        .map(|(_, n)| end + n)
+    let n = if es {
+        matches!(rest, [b'e' | b'E', b's' | b'S', ..]).then_some(2)
+    } else {
+        matches!(rest, [b's' | b'S', ..]).then_some(1)
+    }?;
+    (!word_after(text, end + n)).then_some(end + n)
 }
 
 /// A word character: a letter or digit of any script. Not `_`: Markdown writes emphasis with
@@ -374,13 +373,14 @@ mod tests {
     );
     t!(
         es_plural_only_after_a_sibilant,
-        ["shap", "batch", "box", "process"],
-        "shapes SHAP batches boxes processes",
+        ["shap", "batch", "box", "process", "sas"],
+        "shapes SHAP batches boxes processes Sass SAS",
         vec![
             ("shap", "SHAP"),
             ("batch", "batches"),
             ("box", "boxes"),
-            ("process", "processes")
+            ("process", "processes"),
+            ("sas", "SAS")
         ]
     );
     t!(
