@@ -6,7 +6,7 @@
 use crate::lexicon::{CueScope, Lexicon, TermKind};
 use crate::matcher::Hit;
 use crate::role::{Role, Section, Stage};
-use crate::sections::is_heading;
+use crate::sections::{company_headings, is_heading};
 use serde::Deserialize;
 
 /// Weight multipliers for the section a phrase stands in.
@@ -249,7 +249,14 @@ impl Lexicon {
         let mut out = Analysis::default();
         let mut cues: Vec<(Hit, CueScope, f32)> = Vec::new();
         let mut section = Section::General;
+        let companies = company_headings(text);
+        let mut companies = companies.iter().peekable();
         for &hit in hits {
+            // An "About Acme" line before this hit opens the company blurb.
+            while let Some(&at) = companies.next_if(|&&at| at <= hit.start) {
+                section = Section::Company;
+                out.headings.push((section, at));
+            }
             let term = &terms[hit.term];
             let ev = |section| Evidence {
                 term: hit.term,

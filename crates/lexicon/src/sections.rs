@@ -14,6 +14,7 @@
 //! ResponsibilitiesConduct analysis").
 
 use crate::matcher::glued_at;
+use memchr::memmem;
 
 /// How far after a heading phrase a colon may stand ("Responsibilities include:").
 const COLON_REACH: usize = 24;
@@ -23,6 +24,42 @@ const SHORT_REST: usize = 24;
 
 /// How many Title Case words may stand before a capitalised heading phrase in running text.
 const TITLE_RUN: usize = 4;
+
+/// How long an "About Acme" heading line may be, after "About ".
+const ABOUT_NAME_MAX: usize = 40;
+
+/// The byte offsets of lines that are only "About" and a name ("About Stripe", "**About Acme
+/// Health:**"): the company blurb, under the heading most postings from an applicant tracking
+/// system give it. A name is one to four capitalised words. "About you", "About the role" and
+/// the other "About" headings of `sections.txt` are not names (their first word is lower case
+/// in the lexicon and a pronoun or article in the text), so the lexicon decides them.
+pub(crate) fn company_headings(text: &str) -> Vec<usize> {
+    memmem::find_iter(text.as_bytes(), b"About ")
+        .filter(|&at| lead_in(text, at) == LeadIn::LineStart && names_company(text, at + 6))
+        .collect()
+}
+
+/// Whether the rest of the line from `from` is a company's name and nothing else.
+fn names_company(text: &str, from: usize) -> bool {
+    let rest = &text[from..];
+    let line = rest.split(['\n', '\r']).next().unwrap_or("");
+    let name = line.trim_end_matches([' ', '\t', ':', '*', '#', '_', '\u{a0}']);
+    if name.is_empty() || name.len() > ABOUT_NAME_MAX || name.ends_with('.') {
+        return false;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let not_a_name = |w: &str| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "you" | "your" | "yourself" | "the" | "this" | "these" | "our" | "us" | "me" | "it"
+        )
+    };
+    (1..=4).contains(&words.len())
+        && !not_a_name(words[0])
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || *w == "&")
+}
 
 /// Whether the phrase at `start..end` of `text` is used as a heading.
 pub(crate) fn is_heading(text: &str, start: usize, end: usize) -> bool {
@@ -197,6 +234,20 @@ mod tests {
             "we list\nsome Technical Requirements: Angular",
             "Requirements"
         ));
+    }
+
+    #[test]
+    fn about_a_company_is_a_heading() {
+        let text = "Data Scientist\nAbout Acme Health:\nWe sell.\n**About Bill.com**\nMore\n\
+                    About you\nSQL\nAbout the Role\nBuild\nAbout us\nTalk about Acme\n\
+                    About Acme. We build models, and more.\nAbout data teams at scale and more words here";
+        let at = |s: &str| text.find(s).unwrap();
+        assert_eq!(
+            company_headings(text),
+            vec![at("About Acme Health"), at("About Bill.com")]
+        );
+        assert!(company_headings("About").is_empty());
+        assert_eq!(company_headings("About Stripe"), vec![0]);
     }
 
     #[test]
