@@ -70,8 +70,15 @@ impl Classifier {
     /// top, is the title, and the body starts after it: a posting pasted whole keeps its title
     /// and its title/body mismatch.
     pub fn classify(&self, posting: &Posting) -> Verdict {
-        let (title_text, title, body_at) = self.title_of(posting);
-        let title_from_text = body_at > 0;
+        let (title_text, title, title_at) = self.title_of(posting);
+        let title_from_text = title_at > 0;
+        // A body that opens by repeating its title (as scraped pages and HTML headings do)
+        // starts after it: the title counts once, as the prior.
+        let body_at = if title_from_text {
+            title_at
+        } else {
+            repeated_title_end(&posting.text, title_text)
+        };
         let mut analysis = self
             .lexicon
             .analyze(&posting.text[body_at..], &self.config.scoring);
@@ -206,18 +213,34 @@ impl Classifier {
     /// patterns. "About us" or "We are hiring!" are not titles. Markdown's heading marks and
     /// emphasis ("# Data Engineer", "**Data Engineer**") are not part of the title.
     fn title_line<'t>(&self, text: &'t str) -> Option<(&'t str, TitleClaim, usize)> {
-        let start = text.len() - text.trim_start().len();
-        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        let line = text[start..end]
-            .trim()
-            .trim_start_matches('#')
-            .trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
-        let body_at = (end + 1).min(text.len());
+        let (line, body_at) = first_line(text);
         if line.ends_with(['.', '!', '?', ':']) {
             return None;
         }
         let claim = self.as_title(line, &text[body_at..])?;
         Some((line, claim, body_at))
+    }
+}
+
+/// The first line of `text` without its Markdown marks, and where the text after it starts.
+fn first_line(text: &str) -> (&str, usize) {
+    let start = text.len() - text.trim_start().len();
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = text[start..end]
+        .trim()
+        .trim_start_matches('#')
+        .trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+    (line, (end + 1).min(text.len()))
+}
+
+/// Where the body starts when the first line of `text` is `title` again (ignoring case and
+/// Markdown marks), else 0.
+fn repeated_title_end(text: &str, title: &str) -> usize {
+    let (line, after) = first_line(text);
+    if !title.is_empty() && line.eq_ignore_ascii_case(title) && !text[after..].trim().is_empty() {
+        after
+    } else {
+        0
     }
 }
 
@@ -261,6 +284,27 @@ mod tests {
             assert_eq!(v.title, "Senior Data Engineer", "{text:?}");
             assert!(v.title_from_text);
         }
+    }
+
+    #[test]
+    fn a_body_that_repeats_its_title_counts_it_once() {
+        let classifier = Classifier::default();
+        let body = "Train forecasting models with scikit-learn and run A/B tests.";
+        let once = classifier.classify(&Posting::new("Machine Learning Engineer", body));
+        for text in [
+            format!("Machine Learning Engineer\n{body}"),
+            format!("  ## **machine learning engineer**\r\n{body}"),
+        ] {
+            let v = classifier.classify(&Posting::new("Machine Learning Engineer", &text));
+            assert!(!v.title_from_text, "{text:?}");
+            let body_at = text.find("Train").unwrap();
+            assert!(v.evidence.iter().all(|e| e.start >= body_at), "{text:?}");
+            assert_eq!(v.scores.mle.strength, once.scores.mle.strength, "{text:?}");
+        }
+        // A first line that only starts like the title is body.
+        let text = format!("Machine Learning Engineer wanted to deploy models.\n{body}");
+        let v = classifier.classify(&Posting::new("Machine Learning Engineer", &text));
+        assert!(v.evidence.iter().any(|e| e.start == 0));
     }
 
     #[test]
