@@ -41,8 +41,18 @@ pub(crate) fn company_headings(text: &str) -> Vec<usize> {
 
 /// Whether the rest of the line from `from` is a company's name and nothing else.
 fn names_company(text: &str, from: usize) -> bool {
-    let rest = &text[from..];
-    let line = rest.split(['\n', '\r']).next().unwrap_or("");
+    // Only the first bytes are read: a name is short, whatever the length of the line.
+    let rest = text.as_bytes()[from..]
+        .get(..ABOUT_NAME_MAX * 2)
+        .unwrap_or(&text.as_bytes()[from..]);
+    let Some(line) = rest
+        .split(|&b| b == b'\n' || b == b'\r')
+        .next()
+        .filter(|line| line.len() < rest.len() || from + rest.len() == text.len())
+        .and_then(|line| std::str::from_utf8(line).ok())
+    else {
+        return false;
+    };
     let name = line.trim_end_matches([' ', '\t', ':', '*', '#', '_', '\u{a0}']);
     if name.is_empty() || name.len() > ABOUT_NAME_MAX || name.ends_with('.') {
         return false;
@@ -247,6 +257,9 @@ mod tests {
             vec![at("About Acme Health"), at("About Bill.com")]
         );
         assert!(company_headings("About").is_empty());
+        // A line too long to be a name is not read to its end.
+        let long = format!("About Acme {}\nmore", "Word ".repeat(10_000));
+        assert!(company_headings(&long).is_empty());
         assert_eq!(company_headings("About Stripe"), vec![0]);
     }
 
