@@ -188,6 +188,39 @@ fn chosen_fields_and_columns() {
 }
 
 #[test]
+fn job_board_exports_name_their_fields_in_their_own_case() {
+    let d = Dir::new();
+    // Dice's Kaggle export writes `jobtitle` and `jobdescription`; JSON APIs write camelCase.
+    let csv = d.write(
+        "dice.csv",
+        format!("jobid,jobtitle,jobdescription\nD1,Data Engineer,\"{DE_TEXT}\"\n"),
+    );
+    let text = serde_json::to_string(DE_TEXT).unwrap();
+    let jsonl = d.write(
+        "api.jsonl",
+        format!("{{\"jobId\":\"J1\",\"jobTitle\":\"Data Engineer\",\"jobDescription\":{text}}}\n"),
+    );
+    let out = run(&["-f", "jsonl", &csv, &jsonl], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let got: Vec<(String, String, String)> = out
+        .records()
+        .iter()
+        .map(|r| {
+            let v = r.verdict();
+            (v.id.clone(), v.title.clone(), v.primary.clone())
+        })
+        .collect();
+    let want = |id: &str| {
+        (
+            id.to_string(),
+            "Data Engineer".to_string(),
+            "de".to_string(),
+        )
+    };
+    assert_eq!(got, vec![want("D1"), want("J1")]);
+}
+
+#[test]
 fn directories_are_walked_in_sorted_order() {
     let d = Dir::new();
     d.write("b/2.txt", format!("Data Engineer\n{DE_TEXT}"));

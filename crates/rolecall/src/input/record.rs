@@ -88,11 +88,14 @@ pub struct ParseOptions {
     /// A title that overrides the one found in a one-posting document (text, Markdown, HTML).
     pub title: Option<String>,
     /// The field holding the body; default: the first of `text`, `description`, `body`,
-    /// `job_description`, `content`.
+    /// `job_description`, `description_text`, `description_html`, `job_text`, `posting_text`,
+    /// `content`, `job_summary` (in any case, with or without separators: `jobDescription`).
     pub text_field: Option<String>,
-    /// The field holding the title; default: `title`, `job_title`, `position`, `name`.
+    /// The field holding the title; default: `title`, `job_title`, `position`,
+    /// `position_title`, `job_position`, `name`.
     pub title_field: Option<String>,
-    /// The field holding the id; default: `id`, `job_id`, `identifier`.
+    /// The field holding the id; default: `id`, `job_id`, `identifier`, `posting_id`,
+    /// `job_key`, `uuid`.
     pub id_field: Option<String>,
     /// Bodies longer than this many bytes are cut, with a warning.
     pub max_bytes: usize,
@@ -110,9 +113,65 @@ impl Default for ParseOptions {
     }
 }
 
-const TEXT_FIELDS: &[&str] = &["text", "description", "body", "job_description", "content"];
-const TITLE_FIELDS: &[&str] = &["title", "job_title", "position", "name"];
-const ID_FIELDS: &[&str] = &["id", "job_id", "identifier"];
+/// The fields looked for, in this order, when none is chosen. A name matches a JSON key or a
+/// CSV header ignoring case, spaces, hyphens and underscores ([`same_name`]): "jobDescription",
+/// "Job Description" and "job_description" are one name, as job boards' exports write it.
+const TEXT_FIELDS: &[&str] = &[
+    "text",
+    "description",
+    "body",
+    "job_description",
+    "description_text",
+    "description_html",
+    "job_text",
+    "posting_text",
+    "content",
+    "job_summary",
+];
+const TITLE_FIELDS: &[&str] = &[
+    "title",
+    "job_title",
+    "position",
+    "position_title",
+    "job_position",
+    "name",
+];
+const ID_FIELDS: &[&str] = &[
+    "id",
+    "job_id",
+    "identifier",
+    "posting_id",
+    "job_key",
+    "uuid",
+];
+
+/// Whether two field names are the same ignoring ASCII case, spaces, hyphens and underscores.
+fn same_name(a: &str, b: &str) -> bool {
+    fn letters(s: &str) -> impl Iterator<Item = u8> + '_ {
+        s.bytes()
+            .filter(|b| !matches!(b, b' ' | b'-' | b'_' | b'\t'))
+            .map(|b| b.to_ascii_lowercase())
+    }
+    letters(a).eq(letters(b))
+}
+
+/// The first of `names` (the chosen field alone, when one is chosen) that `keys` hold: written
+/// exactly as given, else the same name in another case or separator ([`same_name`]).
+fn find_field<'k>(
+    keys: impl Iterator<Item = &'k str> + Clone,
+    chosen: &Option<String>,
+    defaults: &[&str],
+) -> Option<usize> {
+    let names: Vec<&str> = match chosen {
+        Some(c) => vec![c.as_str()],
+        None => defaults.to_vec(),
+    };
+    names.iter().find_map(|n| {
+        keys.clone()
+            .position(|k| k == *n)
+            .or_else(|| keys.clone().position(|k| same_name(k, n)))
+    })
+}
 
 /// A parsed posting with the warnings gathered on the way.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -237,16 +296,24 @@ impl RawRecord {
                 return Err(self.error(None, format!("expected a JSON object, found {kind}")));
             }
         };
+        // Keys that hold a string or a number: the others cannot be a field's value.
+        let usable = |v: &serde_json::Value| {
+            matches!(
+                v,
+                serde_json::Value::String(_) | serde_json::Value::Number(_)
+            )
+        };
+        let keys = obj
+            .iter()
+            .filter(|(_, v)| usable(v))
+            .map(|(k, _)| k.as_str());
         let field = |chosen: &Option<String>, defaults: &[&str]| -> Option<String> {
-            let names: Vec<&str> = match chosen {
-                Some(c) => vec![c.as_str()],
-                None => defaults.to_vec(),
-            };
-            names.iter().find_map(|n| match obj.get(*n)? {
+            let i = find_field(keys.clone(), chosen, defaults)?;
+            match keys.clone().nth(i).and_then(|k| obj.get(k))? {
                 serde_json::Value::String(s) => Some(s.clone()),
                 serde_json::Value::Number(n) => Some(n.to_string()),
                 _ => None,
-            })
+            }
         };
         let id = field(&opts.id_field, ID_FIELDS);
         let title = field(&opts.title_field, TITLE_FIELDS).unwrap_or_default();
@@ -262,29 +329,8 @@ impl RawRecord {
         fields: &[String],
         opts: &ParseOptions,
     ) -> Result<(Option<String>, String, String), RecordError> {
-        // "Job Description", "job-description" and "JOB_DESCRIPTION" are one name.
-        let norm = |s: &str| -> String {
-            s.trim()
-                .chars()
-                .map(|c| {
-                    if c == ' ' || c == '-' {
-                        '_'
-                    } else {
-                        c.to_ascii_lowercase()
-                    }
-                })
-                .collect()
-        };
         let find = |chosen: &Option<String>, defaults: &[&str]| -> Option<usize> {
-            match chosen {
-                Some(c) => headers
-                    .iter()
-                    .position(|h| h == c)
-                    .or_else(|| headers.iter().position(|h| norm(h) == norm(c))),
-                None => defaults
-                    .iter()
-                    .find_map(|d| headers.iter().position(|h| norm(h) == *d)),
-            }
+            find_field(headers.iter().map(|h| h.trim()), chosen, defaults)
         };
         let get = |i: Option<usize>| i.and_then(|i| fields.get(i)).cloned();
         let id = get(find(&opts.id_field, ID_FIELDS)).filter(|s| !s.is_empty());
@@ -357,6 +403,40 @@ mod tests {
             (p.id.as_str(), p.title.as_str(), p.text.as_str()),
             ("7", "Data Engineer", "Build ETL.")
         );
+    }
+
+    #[test]
+    fn field_names_match_in_any_case_and_separator() {
+        let fields = |line: &str| {
+            let p = rec(Payload::JsonLine(line.as_bytes().to_vec()))
+                .parse(&ParseOptions::default())
+                .unwrap()
+                .posting;
+            (p.id, p.title, p.text)
+        };
+        let want = (
+            "a1".to_string(),
+            "Data Engineer".to_string(),
+            "Build ETL.".to_string(),
+        );
+        for line in [
+            r#"{"jobId":"a1","jobTitle":"Data Engineer","jobDescription":"Build ETL."}"#,
+            r#"{"JOB-ID":"a1","Job Title":"Data Engineer","Job Description":"Build ETL."}"#,
+            r#"{"uuid":"a1","position_title":"Data Engineer","description_text":"Build ETL."}"#,
+        ] {
+            assert_eq!(fields(line), want, "{line}");
+        }
+        // A name written exactly wins over the same name written otherwise, and a key whose
+        // value is not text is passed over.
+        let (_, title, text) = fields(
+            r#"{"Title":"no","title":"Data Engineer","text":{"a":1},"Description":"Build ETL."}"#,
+        );
+        assert_eq!(
+            (title.as_str(), text.as_str()),
+            ("Data Engineer", "Build ETL.")
+        );
+        assert!(same_name("jobdescription", "job_description"));
+        assert!(!same_name("description", "job_description"));
     }
 
     #[test]
