@@ -6,7 +6,7 @@
 use crate::lexicon::{CueScope, Lexicon, TermKind};
 use crate::matcher::Hit;
 use crate::role::{Role, Section, Stage};
-use crate::sections::{company_headings, is_heading};
+use crate::sections::{company_headings, inline_value_end, is_heading};
 use serde::Deserialize;
 
 /// Weight multipliers for the section a phrase stands in.
@@ -249,12 +249,20 @@ impl Lexicon {
         let mut out = Analysis::default();
         let mut cues: Vec<(Hit, CueScope, f32)> = Vec::new();
         let mut section = Section::General;
+        // A field such as "Salary: $120,000" stands in its section only to the end of its line,
+        // then the section it interrupted goes on: (that section, where the line ends).
+        let mut field: Option<(Section, usize)> = None;
         let companies = company_headings(text);
         let mut companies = companies.iter().peekable();
         for &hit in hits {
+            if let Some((outer, _)) = field.filter(|&(_, until)| hit.start >= until) {
+                section = outer;
+                field = None;
+            }
             // An "About Acme" line before this hit opens the company blurb.
             while let Some(&at) = companies.next_if(|&&at| at <= hit.start) {
                 section = Section::Company;
+                field = None;
                 out.headings.push((section, at));
             }
             let term = &terms[hit.term];
@@ -273,6 +281,19 @@ impl Lexicon {
                     let late = matches!(s, Section::Legal | Section::Footer)
                         && hit.start * 10 >= text.len() * 6;
                     if late || is_heading(text, hit.start, hit.end) {
+                        // Pay, perks, legal notes and blurbs are often one-line fields near the
+                        // top ("Salary: ...", "Benefits: medical, dental"): the posting goes on
+                        // below them.
+                        let silencing = matches!(
+                            s,
+                            Section::Benefits | Section::Legal | Section::Footer | Section::Company
+                        );
+                        field = match inline_value_end(text, hit.end) {
+                            Some(until) if silencing && !late => {
+                                Some((field.map_or(section, |(outer, _)| outer), until))
+                            }
+                            _ => None,
+                        };
                         section = s;
                         out.headings.push((s, hit.start));
                     } else if s == Section::Preferred {

@@ -156,6 +156,26 @@ fn lead_in(text: &str, start: usize) -> LeadIn {
     }
 }
 
+/// Where the line of a heading ends when the heading is a field with its value on the same line
+/// ("Salary: $120,000 - $150,000", "Benefits: medical, dental, 401(k)"): a colon follows it and
+/// text follows the colon. `None` when the heading ends its line or the colon does, so that it
+/// heads the lines below. In flattened text the line is the rest of the text.
+pub(crate) fn inline_value_end(text: &str, end: usize) -> Option<usize> {
+    let rest = &text.as_bytes()[end..];
+    let colon = rest
+        .iter()
+        .take(COLON_REACH)
+        .take_while(|&&b| !matches!(b, b'\n' | b'\r' | b'.' | b';' | b'!' | b'?'))
+        .position(|&b| b == b':')?;
+    let after = &rest[colon + 1..];
+    let line = memchr::memchr2(b'\n', b'\r', after).unwrap_or(after.len());
+    let value = &after[..line];
+    value
+        .iter()
+        .any(|b| !b.is_ascii_whitespace() && !matches!(b, b'*' | b'_'))
+        .then_some(end + colon + 1 + line)
+}
+
 fn colon_follows(text: &str, end: usize) -> bool {
     let rest = &text.as_bytes()[end..];
     for &b in rest.iter().take(COLON_REACH) {
@@ -244,6 +264,20 @@ mod tests {
             "we list\nsome Technical Requirements: Angular",
             "Requirements"
         ));
+    }
+
+    #[test]
+    fn a_heading_with_its_value_on_its_line_is_a_field() {
+        let text = "Salary: $120,000\nBenefits:\n- dental\nPerks: **\nBenefits: a, b";
+        let end = |phrase: &str| text.find(phrase).unwrap() + phrase.len();
+        assert_eq!(
+            inline_value_end(text, end("Salary")),
+            Some(text.find("\nBenefits").unwrap())
+        );
+        assert_eq!(inline_value_end(text, end("Benefits:\n") - 2), None);
+        assert_eq!(inline_value_end(text, end("Perks")), None);
+        assert_eq!(inline_value_end(text, text.len() - 6), Some(text.len()));
+        assert_eq!(inline_value_end("Benefits of the job", 8), None);
     }
 
     #[test]
