@@ -64,6 +64,35 @@ fn a_single_line_of_tens_of_megabytes() {
 }
 
 #[test]
+fn headings_by_the_hundred_thousand() {
+    // Field-like headings on one flattened line and "About" lines by the hundred thousand:
+    // each is read a bounded distance ahead, never to the end of the text.
+    let d = Dir::new();
+    let text = format!(
+        "Data Engineer\nBuild Airflow pipelines. {}\n{}",
+        "Benefits: Dental. Salary: X ".repeat(100_000),
+        "About Acme\nWe build Kafka streams.\n".repeat(100_000)
+    );
+    let f = d.write("headings.txt", &text);
+    let out = run_within(
+        Duration::from_secs(60),
+        &[
+            "-f",
+            "jsonl",
+            "--no-evidence",
+            "--max-bytes",
+            "16000000",
+            &f,
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let r = out.records();
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].verdict().primary, "de");
+}
+
+#[test]
 fn a_jsonl_line_of_one_huge_string() {
     let d = Dir::new();
     let huge = serde_json::json!({"id": "big", "text": "x".repeat(20 * 1024 * 1024)}).to_string();

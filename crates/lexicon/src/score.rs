@@ -288,11 +288,11 @@ impl Lexicon {
                             s,
                             Section::Benefits | Section::Legal | Section::Footer | Section::Company
                         );
-                        field = match inline_value_end(text, hit.end) {
-                            Some(until) if silencing && !late => {
-                                Some((field.map_or(section, |(outer, _)| outer), until))
-                            }
-                            _ => None,
+                        field = if silencing && !late {
+                            inline_value_end(text, hit.end)
+                                .map(|until| (field.map_or(section, |(outer, _)| outer), until))
+                        } else {
+                            None
                         };
                         section = s;
                         out.headings.push((s, hit.start));

@@ -156,10 +156,15 @@ fn lead_in(text: &str, start: usize) -> LeadIn {
     }
 }
 
+/// How long a field's value may be ("Salary: $120,000 - $150,000 a year"): a longer line is
+/// the start of a section, as in flattened text, whose lines all run together.
+const FIELD_VALUE_MAX: usize = 512;
+
 /// Where the line of a heading ends when the heading is a field with its value on the same line
-/// ("Salary: $120,000 - $150,000", "Benefits: medical, dental, 401(k)"): a colon follows it and
-/// text follows the colon. `None` when the heading ends its line or the colon does, so that it
-/// heads the lines below. In flattened text the line is the rest of the text.
+/// ("Salary: $120,000 - $150,000", "Benefits: medical, dental, 401(k)"): a colon follows it,
+/// text follows the colon, and the line ends within [`FIELD_VALUE_MAX`] bytes (or the text
+/// does). `None` when the heading ends its line, the colon does, or the line runs on, so that
+/// it heads what follows.
 pub(crate) fn inline_value_end(text: &str, end: usize) -> Option<usize> {
     let rest = &text.as_bytes()[end..];
     let colon = rest
@@ -168,7 +173,12 @@ pub(crate) fn inline_value_end(text: &str, end: usize) -> Option<usize> {
         .take_while(|&&b| !matches!(b, b'\n' | b'\r' | b'.' | b';' | b'!' | b'?'))
         .position(|&b| b == b':')?;
     let after = &rest[colon + 1..];
-    let line = memchr::memchr2(b'\n', b'\r', after).unwrap_or(after.len());
+    let window = &after[..after.len().min(FIELD_VALUE_MAX)];
+    let line = match memchr::memchr2(b'\n', b'\r', window) {
+        Some(n) => n,
+        None if window.len() == after.len() => after.len(),
+        None => return None,
+    };
     let value = &after[..line];
     value
         .iter()
@@ -278,6 +288,9 @@ mod tests {
         assert_eq!(inline_value_end(text, end("Perks")), None);
         assert_eq!(inline_value_end(text, text.len() - 6), Some(text.len()));
         assert_eq!(inline_value_end("Benefits of the job", 8), None);
+        // A value that runs on (flattened text) makes a section, not a field.
+        let flat = format!("Benefits: {}", "medical and dental. ".repeat(40));
+        assert_eq!(inline_value_end(&flat, 8), None);
     }
 
     #[test]
