@@ -68,7 +68,8 @@ impl Classifier {
     /// Without a title, a short first line of the text that names a job ("Senior Data
     /// Scientist", "Product Manager, ML"), or else the value of a "Job Title: ..." line near the
     /// top, is the title, and the body starts after it: a posting pasted whole keeps its title
-    /// and its title/body mismatch.
+    /// and its title/body mismatch. With a title, a first line that repeats it is not body
+    /// either: the title counts once.
     pub fn classify(&self, posting: &Posting) -> Verdict {
         let (title_text, title, title_at) = self.title_of(posting);
         let title_from_text = title_at > 0;
