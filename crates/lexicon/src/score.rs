@@ -575,6 +575,17 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_with_its_value_on_its_line_covers_that_line_only() {
+        // "Benefits: dental" is a field: the general section goes on below it.
+        assert!((raw("intro\nBenefits: dental, airflow\nairflow", Role::De) - 2.7).abs() < 1e-5);
+        // Inside requirements, the section after the field is requirements again.
+        let req = raw("intro\nRequirements:\nBenefits: dental\nairflow", Role::De);
+        assert!((req - 3.0 * 0.85).abs() < 1e-5, "{req}");
+        // A heading that ends its line heads what follows.
+        assert_eq!(raw("intro\nBenefits:\nairflow", Role::De), 0.0);
+    }
+
+    #[test]
     fn cues_scale_nearby_terms_in_the_same_sentence() {
         assert_eq!(raw("no spark needed", Role::De), 0.0);
         assert!((raw("tableau is a plus", Role::Analyst) - 2.0 * 0.9 * 0.4).abs() < 1e-5);

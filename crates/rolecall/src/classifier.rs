@@ -288,6 +288,29 @@ mod tests {
     }
 
     #[test]
+    fn what_a_posting_says_it_does_not_need_weighs_little() {
+        let classifier = Classifier::default();
+        let weight = |text: &str, term: &str| {
+            let v = classifier.classify(&Posting::new("Data Analyst", text));
+            v.evidence.iter().find(|e| e.term == term).map(|e| e.weight)
+        };
+        for (said, term) in [
+            ("You do not need experience with Spark.", "spark"),
+            ("You don't need Airflow for this role.", "airflow"),
+            ("We do not expect you to deploy models.", "deploy models"),
+            ("There is no need for PyTorch.", "pytorch"),
+            ("Experience with Kafka isn't required.", "kafka"),
+        ] {
+            let plain = weight(&format!("Build dashboards. {term} daily."), term).unwrap();
+            let negated = weight(said, term).unwrap();
+            assert!(
+                negated <= 0.2 * plain + 1e-6,
+                "{said:?}: {negated} vs {plain}"
+            );
+        }
+    }
+
+    #[test]
     fn a_body_that_repeats_its_title_counts_it_once() {
         let classifier = Classifier::default();
         let body = "Train forecasting models with scikit-learn and run A/B tests.";
