@@ -311,6 +311,30 @@ mod tests {
     }
 
     #[test]
+    fn what_a_posting_calls_an_asset_or_a_plus_weighs_half_or_less() {
+        let classifier = Classifier::default();
+        let weight = |text: &str, term: &str| {
+            let v = classifier.classify(&Posting::new("Data Analyst", text));
+            v.evidence.iter().find(|e| e.term == term).map(|e| e.weight)
+        };
+        for (said, term) in [
+            ("Experience with Airflow is an asset.", "airflow"),
+            ("Knowledge of Kafka would be advantageous.", "kafka"),
+            ("We would love it if you know Looker.", "looker"),
+            ("Extra points for PyTorch.", "pytorch"),
+            ("dbt is a nice plus.", "dbt"),
+            ("Experience with Tableau is not a must.", "tableau"),
+        ] {
+            let plain = weight(&format!("Build dashboards. {term} daily."), term).unwrap();
+            let hedged = weight(said, term).unwrap();
+            assert!(
+                hedged <= 0.6 * plain + 1e-6,
+                "{said:?}: {hedged} vs {plain}"
+            );
+        }
+    }
+
+    #[test]
     fn a_body_that_repeats_its_title_counts_it_once() {
         let classifier = Classifier::default();
         let body = "Train forecasting models with scikit-learn and run A/B tests.";
