@@ -229,10 +229,35 @@ fn ends_sentence_at(text: &str, at: usize) -> bool {
         .is_none_or(|&b| b == b',' || breaks_sentence(&[b]))
 }
 
-/// Whether the text between two hits makes them alternatives: "X or Y", "X/Y", "X and/or Y".
-fn is_alternative(gap: &str) -> bool {
-    let g = gap.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')');
-    g == "/" || g.eq_ignore_ascii_case("or") || g.eq_ignore_ascii_case("and/or")
+/// How the text between two neighbouring hits joins them in a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Join {
+    /// "X, Y": a list, of alternatives or not.
+    Comma,
+    /// "X or Y", "X/Y", "X, or Y", "X and/or Y": alternatives.
+    Or,
+}
+
+/// How `gap`, the text between two hits, joins them; `None` when it is not a list separator.
+fn join_of(gap: &str) -> Option<Join> {
+    let g = gap.trim_matches(|c: char| c.is_whitespace() || c == '(' || c == ')');
+    if g == "," {
+        return Some(Join::Comma);
+    }
+    let g = g.trim_matches(|c: char| c.is_whitespace() || c == ',');
+    (g == "/" || g.eq_ignore_ascii_case("or") || g.eq_ignore_ascii_case("and/or"))
+        .then_some(Join::Or)
+}
+
+/// Whether an "or" closes the list whose last phrase ends at `end`: "PyTorch, TensorFlow or
+/// JAX", where the last alternative is not a term.
+fn or_follows(text: &str, end: usize) -> bool {
+    let rest = &text.as_bytes()[end..];
+    let rest = rest
+        .iter()
+        .position(|b| !matches!(b, b' ' | b','))
+        .map_or(&rest[rest.len()..], |i| &rest[i..]);
+    rest.len() > 3 && rest[..2].eq_ignore_ascii_case(b"or") && rest[2] == b' '
 }
 
 impl Lexicon {
@@ -335,22 +360,42 @@ impl Lexicon {
         out
     }
 
-    /// Marks the second member of "X or Y" pairs of the same role.
+    /// Marks every member but the first of a list of alternatives of the same role: "X or Y",
+    /// "X/Y", "X, Y, or Z", and "X, Y or W" where W is no term. A list joined by commas alone
+    /// ("Spark, Kafka and Flink") asks for each of its members.
     fn apply_or_groups(&self, text: &str, evidence: &mut [Evidence], factor: f32) {
         let terms = self.terms();
-        for i in 1..evidence.len() {
-            let (a, b) = (&evidence[i - 1], &evidence[i]);
-            let same_role = matches!(
-                (terms[a.term].kind, terms[b.term].kind),
-                (TermKind::Role(x), TermKind::Role(y)) if x == y
-            );
-            if same_role
-                && b.start >= a.end
-                && b.start - a.end <= 12
-                && is_alternative(&text[a.end..b.start])
-            {
-                evidence[i].modifier *= factor;
+        let role = |e: &Evidence| match terms[e.term].kind {
+            TermKind::Role(r) => Some(r),
+            _ => None,
+        };
+        let mut i = 0;
+        while i < evidence.len() {
+            let Some(r) = role(&evidence[i]) else {
+                i += 1;
+                continue;
+            };
+            // The run of phrases of role `r` from `i` that list separators join.
+            let mut j = i + 1;
+            let mut alternatives = false;
+            while j < evidence.len() && role(&evidence[j]) == Some(r) {
+                let (a, b) = (&evidence[j - 1], &evidence[j]);
+                if b.start < a.end || b.start - a.end > 12 {
+                    break;
+                }
+                match join_of(&text[a.end..b.start]) {
+                    Some(Join::Or) => alternatives = true,
+                    Some(Join::Comma) => {}
+                    None => break,
+                }
+                j += 1;
             }
+            if j - i >= 2 && (alternatives || or_follows(text, evidence[j - 1].end)) {
+                for e in &mut evidence[i + 1..j] {
+                    e.modifier *= factor;
+                }
+            }
+            i = j;
         }
     }
 
@@ -614,6 +659,29 @@ mod tests {
         let and = raw("pytorch and tensorflow", Role::Mle);
         assert!(both < and, "{both} {and}");
         assert!((both - 1.8 * 1.3).abs() < 1e-5, "{both}");
+        // A list of alternatives is one requirement, whether its "or" joins two of its terms or
+        // comes after the last one; a list without "or" asks for each member.
+        for list in [
+            "pytorch, tensorflow, or pytorch",
+            "tensorflow, pytorch or jax",
+            "pytorch/tensorflow",
+        ] {
+            let got = raw(list, Role::Mle);
+            assert!(got < 0.9 * and, "{list:?}: {got} vs {and}");
+        }
+        assert_eq!(raw("pytorch, tensorflow and more", Role::Mle), and);
+        assert_eq!(raw("pytorch, tensorflow. Or else", Role::Mle), and);
+    }
+
+    #[test]
+    fn list_joins() {
+        assert_eq!(join_of(", "), Some(Join::Comma));
+        assert_eq!(join_of(" or "), Some(Join::Or));
+        assert_eq!(join_of(", or "), Some(Join::Or));
+        assert_eq!(join_of(" (or "), Some(Join::Or));
+        assert_eq!(join_of(" and "), None);
+        assert!(or_follows("a or b", 1) && or_follows("a, or b", 1));
+        assert!(!or_follows("a order", 1) && !or_follows("a or", 1));
     }
 
     #[test]
