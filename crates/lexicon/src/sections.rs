@@ -15,6 +15,7 @@
 
 use crate::matcher::glued_at;
 use memchr::memmem;
+use std::sync::LazyLock;
 
 /// How far after a heading phrase a colon may stand ("Responsibilities include:").
 const COLON_REACH: usize = 24;
@@ -34,7 +35,11 @@ const ABOUT_NAME_MAX: usize = 40;
 /// the other "About" headings of `sections.txt` are not names (their first word is lower case
 /// in the lexicon and a pronoun or article in the text), so the lexicon decides them.
 pub(crate) fn company_headings(text: &str) -> Vec<usize> {
-    memmem::find_iter(text.as_bytes(), b"About ")
+    // Built once: a finder's set-up costs more than a search of a posting.
+    static ABOUT: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new("About "));
+    ABOUT
+        .find_iter(text.as_bytes())
         .filter(|&at| lead_in(text, at) == LeadIn::LineStart && names_company(text, at + 6))
         .collect()
 }

@@ -235,10 +235,18 @@ fn first_line(text: &str) -> (&str, usize) {
 }
 
 /// Where the body starts when the first line of `text` is `title` again (ignoring case and
-/// Markdown marks), else 0.
+/// Markdown marks), else 0. Only the first bytes are read: a line longer than the title and a
+/// few marks is not a repetition, and flattened text has no line end to look for.
 fn repeated_title_end(text: &str, title: &str) -> usize {
+    if title.is_empty() {
+        return 0;
+    }
+    let window = &text[..floor_char_boundary(text, title.len() + 16)];
+    if window.len() < text.len() && !window.contains('\n') {
+        return 0;
+    }
     let (line, after) = first_line(text);
-    if !title.is_empty() && line.eq_ignore_ascii_case(title) && !text[after..].trim().is_empty() {
+    if line.eq_ignore_ascii_case(title) && !text[after..].trim().is_empty() {
         after
     } else {
         0
