@@ -279,6 +279,9 @@ impl Lexicon {
         let mut field: Option<(Section, usize)> = None;
         let companies = company_headings(text);
         let mut companies = companies.iter().peekable();
+        // Where the last heading ended: "Benefits Overview" is one heading, the benefits one;
+        // a general heading on the next line ("Benefits\nFull job description") is its own.
+        let mut heading_end = None;
         for &hit in hits {
             if let Some((outer, _)) = field.filter(|&(_, until)| hit.start >= until) {
                 section = outer;
@@ -305,7 +308,17 @@ impl Lexicon {
                     // end, their phrase suffices.
                     let late = matches!(s, Section::Legal | Section::Footer)
                         && hit.start * 10 >= text.len() * 6;
-                    if late || is_heading(text, hit.start, hit.end) {
+                    let qualifies_last = s == Section::General
+                        && heading_end.is_some_and(|end: usize| {
+                            hit.start >= end
+                                && text.as_bytes()[end..hit.start]
+                                    .iter()
+                                    .all(|b| matches!(b, b' ' | b'\t'))
+                        });
+                    if qualifies_last {
+                        heading_end = Some(hit.end);
+                    } else if late || is_heading(text, hit.start, hit.end) {
+                        heading_end = Some(hit.end);
                         // Pay, perks, legal notes and blurbs are often one-line fields near the
                         // top ("Salary: ...", "Benefits: medical, dental"): the posting goes on
                         // below them.
@@ -628,6 +641,23 @@ mod tests {
         assert!((req - 3.0 * 0.85).abs() < 1e-5, "{req}");
         // A heading that ends its line heads what follows.
         assert_eq!(raw("intro\nBenefits:\nairflow", Role::De), 0.0);
+    }
+
+    #[test]
+    fn an_overview_after_a_heading_is_part_of_it() {
+        let lex = LexiconBuilder::new()
+            .add_source("de.txt", "airflow | 3\n")
+            .add_source("sections.txt", "benefits | benefits\noverview | general\n")
+            .build()
+            .unwrap();
+        let raw = |text: &str| {
+            lex.analyze(text, &ScoreParams::default())
+                .role(Role::De)
+                .raw
+        };
+        assert_eq!(raw("intro\nBenefits Overview:\nairflow"), 0.0);
+        // On a line of its own, it opens the general section.
+        assert!((raw("intro\nBenefits\nOverview\nairflow") - 2.7).abs() < 1e-5);
     }
 
     #[test]
