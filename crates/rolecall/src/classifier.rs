@@ -295,51 +295,48 @@ mod tests {
         }
     }
 
-    #[test]
-    fn what_a_posting_says_it_does_not_need_weighs_little() {
+    /// Asserts that each phrase's term weighs at most `ratio` of what it weighs said plainly,
+    /// through the shipped lexicon.
+    fn weighs_at_most(ratio: f32, phrases: &[(&str, &str)]) {
         let classifier = Classifier::default();
         let weight = |text: &str, term: &str| {
             let v = classifier.classify(&Posting::new("Data Analyst", text));
             v.evidence.iter().find(|e| e.term == term).map(|e| e.weight)
         };
-        for (said, term) in [
-            ("You do not need experience with Spark.", "spark"),
-            ("You don't need Airflow for this role.", "airflow"),
-            ("We do not expect you to deploy models.", "deploy models"),
-            ("There is no need for PyTorch.", "pytorch"),
-            ("Experience with Kafka isn't required.", "kafka"),
-        ] {
+        for &(said, term) in phrases {
             let plain = weight(&format!("Build dashboards. {term} daily."), term).unwrap();
-            let negated = weight(said, term).unwrap();
-            assert!(
-                negated <= 0.2 * plain + 1e-6,
-                "{said:?}: {negated} vs {plain}"
-            );
+            let got = weight(said, term).unwrap();
+            assert!(got <= ratio * plain + 1e-6, "{said:?}: {got} vs {plain}");
         }
     }
 
     #[test]
-    fn what_a_posting_calls_an_asset_or_a_plus_weighs_half_or_less() {
-        let classifier = Classifier::default();
-        let weight = |text: &str, term: &str| {
-            let v = classifier.classify(&Posting::new("Data Analyst", text));
-            v.evidence.iter().find(|e| e.term == term).map(|e| e.weight)
-        };
-        for (said, term) in [
-            ("Experience with Airflow is an asset.", "airflow"),
-            ("Knowledge of Kafka would be advantageous.", "kafka"),
-            ("We would love it if you know Looker.", "looker"),
-            ("Extra points for PyTorch.", "pytorch"),
-            ("dbt is a nice plus.", "dbt"),
-            ("Experience with Tableau is not a must.", "tableau"),
-        ] {
-            let plain = weight(&format!("Build dashboards. {term} daily."), term).unwrap();
-            let hedged = weight(said, term).unwrap();
-            assert!(
-                hedged <= 0.6 * plain + 1e-6,
-                "{said:?}: {hedged} vs {plain}"
-            );
-        }
+    fn what_a_posting_says_it_does_not_need_weighs_little() {
+        weighs_at_most(
+            0.2,
+            &[
+                ("You do not need experience with Spark.", "spark"),
+                ("You don't need Airflow for this role.", "airflow"),
+                ("We do not expect you to deploy models.", "deploy models"),
+                ("There is no need for PyTorch.", "pytorch"),
+                ("Experience with Kafka isn't required.", "kafka"),
+            ],
+        );
+    }
+
+    #[test]
+    fn what_a_posting_calls_an_asset_or_a_plus_is_hedged() {
+        weighs_at_most(
+            0.6,
+            &[
+                ("Experience with Airflow is an asset.", "airflow"),
+                ("Knowledge of Kafka would be advantageous.", "kafka"),
+                ("We would love it if you know Looker.", "looker"),
+                ("Extra points for PyTorch.", "pytorch"),
+                ("dbt is a nice plus.", "dbt"),
+                ("Experience with Tableau is not a must.", "tableau"),
+            ],
+        );
     }
 
     #[test]
