@@ -4,8 +4,8 @@ use crate::args::EvalArgs;
 use crate::bootstrap;
 use crate::exit::Exit;
 use anyhow::{bail, Context};
-use rolecall::input::{ParseOptions, Payload, RawRecord};
-use rolecall::{Classifier, EvidenceKind, Posting, Role, Verdict};
+use rolecall::input::posting_from_fields;
+use rolecall::{Classifier, EvidenceKind, Role, Verdict};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -279,28 +279,6 @@ pub fn read_jsonl<T: for<'de> Deserialize<'de>>(path: &Path) -> anyhow::Result<V
     Ok(out)
 }
 
-/// The posting a labelled record becomes on the way `rolecall FILE.jsonl` reads it: the same
-/// record parser (HTML in the text turned into text, the title on one line), so that the
-/// figures measure what users get. A record the reader would refuse (an empty text) is
-/// classified as it stands.
-fn posting_of(g: &Gold, path: &Path) -> Posting {
-    let plain = || Posting {
-        id: g.id.clone(),
-        title: g.title.clone(),
-        text: g.text.clone(),
-    };
-    let fields = serde_json::json!({"id": g.id, "title": g.title, "text": g.text});
-    let record = RawRecord {
-        source: path.display().to_string().into(),
-        line: None,
-        payload: Payload::JsonLine(fields.to_string().into_bytes()),
-        warnings: Vec::new(),
-    };
-    record
-        .parse(&ParseOptions::default())
-        .map_or_else(|_| plain(), |p| p.posting)
-}
-
 pub fn run(args: EvalArgs) -> anyhow::Result<Exit> {
     let classifier = match &args.lexicon {
         Some(dir) => Classifier::from_dir(dir)
@@ -314,7 +292,9 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Exit> {
     let verdicts: Vec<Verdict> = {
         use rayon::prelude::*;
         gold.par_iter()
-            .map(|g| classifier.classify(&posting_of(g, &args.gold)))
+            .map(|g| {
+                classifier.classify(&posting_from_fields(g.id.clone(), &g.title, g.text.clone()))
+            })
             .collect()
     };
     let ours: BTreeMap<String, Prediction> = verdicts

@@ -64,9 +64,11 @@ impl Edges {
             start: first,
             end: last.is_some_and(is_word_char),
             plural: last.is_some_and(|c| c.is_ascii_alphabetic()),
-            plural_es: ["s", "x", "z", "ch", "sh"]
-                .iter()
-                .any(|end| term.to_ascii_lowercase().ends_with(end)),
+            plural_es: matches!(
+                term.as_bytes(),
+                [.., b's' | b'x' | b'z' | b'S' | b'X' | b'Z']
+                    | [.., b'c' | b's' | b'C' | b'S', b'h' | b'H']
+            ),
         }
     }
 }

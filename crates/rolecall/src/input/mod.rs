@@ -22,5 +22,7 @@ pub mod html;
 mod record;
 mod sources;
 
-pub use record::{DocFormat, ParseOptions, Parsed, Payload, RawRecord, RecordError};
+pub use record::{
+    posting_from_fields, DocFormat, ParseOptions, Parsed, Payload, RawRecord, RecordError,
+};
 pub use sources::{records_from_reader, FileKind, Input, ReadOptions, Records};

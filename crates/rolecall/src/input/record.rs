@@ -247,24 +247,17 @@ impl RawRecord {
             Payload::Row { headers, fields } => self.fields_of_row(headers, fields, opts)?,
         };
         let id = id.unwrap_or_else(|| self.default_id());
-        let text = crate::input::html::to_text_if_html(text);
-        if text.trim().is_empty() {
-            return Err(self.error(Some(id), "empty posting: no text"));
-        }
-        let text = cut(text, opts.max_bytes, &mut warnings);
         // `--title` names the title of a one-posting document, not of every record of a file.
         let title = match (&self.payload, &opts.title) {
             (Payload::Document { .. }, Some(given)) => given.clone(),
             _ => title,
         };
-        Ok(Parsed {
-            posting: Posting {
-                id,
-                title: one_line(&title),
-                text,
-            },
-            warnings,
-        })
+        let mut posting = posting_from_fields(id, &title, text);
+        if posting.text.trim().is_empty() {
+            return Err(self.error(Some(posting.id), "empty posting: no text"));
+        }
+        posting.text = cut(posting.text, opts.max_bytes, &mut warnings);
+        Ok(Parsed { posting, warnings })
     }
 
     fn missing_text(&self, id: Option<String>, what: &str, opts: &ParseOptions) -> RecordError {
@@ -339,6 +332,17 @@ impl RawRecord {
             return Err(self.missing_text(id, "column", opts));
         };
         Ok((id, title, text))
+    }
+}
+
+/// The posting that a record's fields make, as every reader builds it: HTML in the text turned
+/// into text, the title on one line. `rolecall eval` builds its postings here too, so that its
+/// figures are those of the shipped path.
+pub fn posting_from_fields(id: String, title: &str, text: String) -> Posting {
+    Posting {
+        id,
+        title: one_line(title),
+        text: crate::input::html::to_text_if_html(text),
     }
 }
 
