@@ -386,6 +386,17 @@ mod tests {
         ]
     );
     t!(
+        a_plural_phrase_finds_its_singular,
+        ["relational databases", "etl processes", "reports"],
+        "a relational database, an ETL process, relational databases; the role reports to",
+        vec![
+            ("relational databases", "relational database"),
+            ("etl processes", "ETL process"),
+            ("relational databases", "relational databases"),
+            ("reports", "reports")
+        ]
+    );
+    t!(
         plural_still_needs_boundary,
         ["model"],
         "modelsx models",

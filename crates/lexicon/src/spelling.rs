@@ -73,9 +73,24 @@ enum Spelling {
 }
 
 /// The other forms of `term` (lower case), without `term` itself and without repeats: its
+/// [`respellings`], and for a phrase written in the plural its [`singular`] with that one's
+/// respellings ("data visualizations" finds "a data visualisation").
+pub(crate) fn variants(term: &str) -> Vec<String> {
+    let mut out = respellings(term);
+    if let Some(one) = singular(term) {
+        for form in std::iter::once(one.clone()).chain(respellings(&one)) {
+            if form != term && !out.contains(&form) {
+                out.push(form);
+            }
+        }
+    }
+    out
+}
+
+/// The other spellings of `term` (lower case), without `term` itself and without repeats: its
 /// British and American spellings, and each of those with the other apostrophe ("what you’ll
 /// do" and "what you'll do").
-pub(crate) fn variants(term: &str) -> Vec<String> {
+fn respellings(term: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut spellings = vec![
         Some(term.to_string()),
@@ -123,6 +138,42 @@ pub fn spellings(term: &str) -> Vec<String> {
     all.insert(0, term);
     all
 }
+
+/// A phrase written in the plural in its singular: "relational databases" also finds "a
+/// relational database", "big data technologies" "a big data technology". The matcher accepts
+/// a plural after any term, so a term written in the singular needs no variant; this is the
+/// other way round, for phrases only. A single word keeps the form it is written in: "reports"
+/// is not "report" ("reports to the director"), nor "models" "model" ("business model").
+/// Words ending in "ss", "us" or "sis" are not plurals ("data access", "data analysis"), and a
+/// last word shorter than [`MIN_PLURAL`] letters is left alone ("google ads", "data ops"), and
+/// so are "time series" and the other words in [`SAME_IN_BOTH`].
+fn singular(term: &str) -> Option<String> {
+    let (head, last) = term.rsplit_once(' ')?;
+    if last.len() < MIN_PLURAL
+        || !last.bytes().all(|b| b.is_ascii_lowercase())
+        || ["ss", "us", "sis"].iter().any(|e| last.ends_with(e))
+        || SAME_IN_BOTH.contains(&last)
+    {
+        return None;
+    }
+    let one = if let Some(stem) = last.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if ["sses", "shes", "ches", "xes", "zes"]
+        .iter()
+        .any(|e| last.ends_with(e))
+    {
+        last[..last.len() - 2].to_string()
+    } else {
+        last.strip_suffix('s')?.to_string()
+    };
+    Some(format!("{head} {one}"))
+}
+
+/// Words whose plural is their singular, or that are not plurals.
+const SAME_IN_BOTH: [&str; 5] = ["series", "species", "news", "means", "sales"];
+
+/// The shortest plural word [`singular`] takes the ending off: "apis", not "ads".
+const MIN_PLURAL: usize = 4;
 
 /// `term` with the typographic apostrophe (’) for the straight one (') or the other way round;
 /// `None` without either.
@@ -291,6 +342,27 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_phrase_finds_its_singular() {
+        assert!(has("relational databases", "relational database"));
+        assert!(has("big data technologies", "big data technology"));
+        assert!(has("etl processes", "etl process"));
+        assert!(has("data warehouses", "data warehouse"));
+        assert!(has("restful apis", "restful api"));
+        // With the other spelling too.
+        assert!(has("data visualizations", "data visualisation"));
+    }
+
+    #[test]
+    fn words_and_non_plurals_keep_their_form() {
+        assert!(variants("reports").is_empty());
+        assert!(variants("models").is_empty());
+        assert!(variants("data analysis").is_empty());
+        assert!(variants("data access").is_empty());
+        assert!(variants("google ads").is_empty());
+        assert!(variants("time series").iter().all(|v| v != "time sery"));
+    }
+
+    #[test]
     fn a_plain_term_has_no_variants() {
         assert!(variants("sql").is_empty());
         assert!(variants("apache airflow")
@@ -324,7 +396,9 @@ mod shipped {
                 }
             }
             for (term, at) in &lines {
-                for variant in super::variants(term) {
+                // A plural line beside its singular is not dead: it is the longer match, and
+                // "data scientists" (colleagues) may weigh less than "data scientist" (the job).
+                for variant in super::respellings(term) {
                     let variant = super::fold_hyphens(&variant).into_owned();
                     if let Some(other) = lines.get(&variant) {
                         twice.push(format!("{name}:{at} {term:?} and line {other} {variant:?}"));
