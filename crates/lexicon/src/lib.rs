@@ -151,6 +151,14 @@ mod tests {
         // A job family outranks the technology it sells or tests.
         assert!(claim("Product Marketing Manager, Big Data").non_data);
         assert_eq!(claim("Data Quality Engineer").role, Some(Role::De));
+        assert_eq!(claim("Data Reliability Engineer").role, Some(Role::De));
+        // "ML" names the speciality as "Machine Learning" does, as a whole word only.
+        assert_eq!(
+            claim("Member of Technical Staff - ML").role,
+            Some(Role::Mle)
+        );
+        assert!(claim("HTML Developer").non_data);
+        assert!(claim("Sr. Storage Engineer").non_data);
         // A job family names the job; the data words after it name its domain.
         assert!(claim("Product Manager, Machine Learning").non_data);
         assert!(claim("Technical Recruiter - Data Engineering").non_data);
