@@ -53,7 +53,8 @@ pub enum LexiconCommand {
         /// The directory; without it, the built-in lexicon.
         dir: Option<PathBuf>,
         /// Print every string the matcher looks for instead: each term in each of its
-        /// spellings (British or American, either apostrophe), hyphens read as spaces, once.
+        /// spellings (British or American, either apostrophe, a plural phrase in the singular),
+        /// hyphens read as spaces, once; a phrase with a gap ("deploy ... model") by its head.
         #[arg(long)]
         spellings: bool,
     },

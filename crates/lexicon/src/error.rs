@@ -44,6 +44,9 @@ pub enum ErrorKind {
     Build(String),
     /// A term is too long to be a phrase.
     TooLong(usize),
+    /// A phrase with a gap ("deploy ... models") that is not written as one head, " ... " and
+    /// one tail, or stands in a file that takes no such phrase: what is wrong.
+    BadGap(&'static str),
 }
 
 impl Error {
@@ -97,6 +100,7 @@ impl fmt::Display for Error {
             ErrorKind::Io(e) => write!(f, "cannot read: {e}"),
             ErrorKind::Build(e) => write!(f, "cannot build the matcher: {e}"),
             ErrorKind::TooLong(n) => write!(f, "term is {n} bytes long; the limit is 200"),
+            ErrorKind::BadGap(why) => write!(f, "phrase with a gap: {why}"),
         }
     }
 }

@@ -129,6 +129,9 @@ impl LexiconBuilder {
                 if entry.term.len() > MAX_TERM_BYTES {
                     return Err(err(ErrorKind::TooLong(entry.term.len())));
                 }
+                if entry.term.contains("...") {
+                    check_gap(kind, entry.term).map_err(err)?;
+                }
                 // Hyphens are spaces to the matcher: "real-time" and "real time" are one term.
                 let key = crate::spelling::fold_hyphens(entry.term).to_lowercase();
                 let here = format!("{name}:{}", entry.line);
@@ -188,6 +191,37 @@ impl FileKind {
             "titles" => FileKind::Titles,
             other => FileKind::Role(Role::from_name(other)?),
         })
+    }
+}
+
+/// The separator of a phrase with a gap: "deploy ... models" finds "deploy models",
+/// "deploying predictive models" and "deployed deep learning models", with at most
+/// [`GAP_WORDS`] words between the head and the tail, on one line and in one clause.
+pub const GAP: &str = " ... ";
+
+/// The most words a [`GAP`] spans.
+pub const GAP_WORDS: usize = 4;
+
+/// Checks a term that contains "...": only role files take phrases with a gap, written as one
+/// head, [`GAP`] and one tail.
+fn check_gap(kind: FileKind, term: &str) -> Result<(), ErrorKind> {
+    if !matches!(kind, FileKind::Role(_)) {
+        return Err(ErrorKind::BadGap(
+            "only the role files (de, ds, mle, analyst) take one",
+        ));
+    }
+    match term.split_once(GAP) {
+        Some((head, tail))
+            if !head.trim().is_empty()
+                && !tail.trim().is_empty()
+                && !head.contains("...")
+                && !tail.contains("...") =>
+        {
+            Ok(())
+        }
+        _ => Err(ErrorKind::BadGap(
+            "write a head, \" ... \" and a tail, as in \"deploy ... models\"",
+        )),
     }
 }
 
@@ -523,6 +557,18 @@ mod tests {
         let long = "x".repeat(300);
         let e = build(&[("de.txt", long.as_str())]).unwrap_err();
         assert_eq!(e.kind(), &ErrorKind::TooLong(300));
+        for bad in [
+            "deploy ...",
+            "... models",
+            "deploy...models",
+            "a ... b ... c",
+        ] {
+            let e = build(&[("mle.txt", bad)]).unwrap_err();
+            assert!(matches!(e.kind(), ErrorKind::BadGap(_)), "{bad}: {e}");
+        }
+        let e = build(&[("signals.txt", "first ... hire | 2")]).unwrap_err();
+        assert!(matches!(e.kind(), ErrorKind::BadGap(_)), "{e}");
+        assert!(build(&[("mle.txt", "deploy ... models | 3 | deployment")]).is_ok());
     }
 
     #[test]

@@ -45,7 +45,9 @@ mod spelling;
 
 pub use builtin::BUILTIN;
 pub use error::{Error, ErrorKind};
-pub use lexicon::{CueScope, Lexicon, LexiconBuilder, Origin, Term, TermKind, TitlePattern};
+pub use lexicon::{
+    CueScope, Lexicon, LexiconBuilder, Origin, Term, TermKind, TitlePattern, GAP, GAP_WORDS,
+};
 pub use matcher::Hit;
 pub use role::{Role, Section, Stage};
 pub use score::{Analysis, Evidence, RoleScore, ScoreParams, SectionWeights};

@@ -23,11 +23,11 @@
 //! - a term is also found in its other spellings (`spelling`): "data visualisation" for "data
 //!   visualization". A variant that the lexicon writes out as a term of its own is that term's.
 
-use crate::lexicon::{Term, TitlePattern};
+use crate::lexicon::{Term, TitlePattern, GAP, GAP_WORDS};
 use crate::spelling::{self, fold_hyphens};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 /// A term found in a text: the term's id (its index in [`crate::Lexicon::terms`]) and its byte
 /// span, `start..end`, in the text.
@@ -79,25 +79,79 @@ struct Automaton {
     ac: AhoCorasick,
     edges: Vec<Edges>,
     /// The strings the automaton looks for: the texts, hyphens read as spaces, then their
-    /// other spellings.
+    /// other spellings, then the heads of phrases with a gap that are no term of their own.
     patterns: Vec<String>,
-    /// The term (index into the texts given to [`Automaton::new`]) of each pattern.
-    terms: Vec<usize>,
+    /// The term (index into the texts given to [`Automaton::new`]) of each pattern; `None` for
+    /// a head that finds nothing without its tail.
+    terms: Vec<Option<usize>>,
+    /// The phrases with a gap whose head each pattern is, tried before the pattern's own term.
+    gaps: Vec<Vec<Gap>>,
+}
+
+/// A phrase with a gap ("deploy ... models"), seen from its head: the term, and the spellings
+/// of its tail (lower case, hyphens as spaces).
+#[derive(Debug, Clone)]
+struct Gap {
+    term: usize,
+    tails: Vec<String>,
+}
+
+/// A pattern the automaton found that passed the word test, before it becomes a [`Hit`].
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    pattern: usize,
+    start: usize,
+    /// Where the pattern itself ends, before a plural ending: a shorter pattern ends before it.
+    pattern_end: usize,
+    end: usize,
 }
 
 impl Automaton {
     /// An automaton finding each of `texts` and their other spellings, hyphens read as spaces.
+    /// A text with a [`GAP`] is found from its head: see [`Automaton::tail_end`].
     fn new<'a>(texts: impl Iterator<Item = &'a str>) -> Result<Automaton, String> {
-        let mut patterns: Vec<String> = texts.map(|t| fold_hyphens(t).into_owned()).collect();
-        let mut terms: Vec<usize> = (0..patterns.len()).collect();
-        let mut seen: HashSet<String> = patterns.iter().map(|p| p.to_lowercase()).collect();
-        for term in 0..patterns.len() {
-            for variant in spelling::variants(&patterns[term].to_lowercase()) {
-                if seen.insert(variant.clone()) {
-                    patterns.push(variant);
-                    terms.push(term);
+        let texts: Vec<String> = texts.map(|t| fold_hyphens(t).into_owned()).collect();
+        let mut patterns: Vec<String> = Vec::with_capacity(texts.len());
+        let mut terms: Vec<Option<usize>> = Vec::with_capacity(texts.len());
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut add = |pattern: String, term: Option<usize>| -> usize {
+            *index.entry(pattern.to_lowercase()).or_insert_with(|| {
+                patterns.push(pattern);
+                terms.push(term);
+                patterns.len() - 1
+            })
+        };
+        // The written terms first, so that no other spelling takes the pattern of one.
+        for (term, text) in texts.iter().enumerate() {
+            if !text.contains(GAP) {
+                add(text.clone(), Some(term));
+            }
+        }
+        for (term, text) in texts.iter().enumerate() {
+            if !text.contains(GAP) {
+                for variant in spelling::variants(&text.to_lowercase()) {
+                    add(variant, Some(term));
                 }
             }
+        }
+        let mut heads: Vec<(usize, Gap)> = Vec::new();
+        for (term, text) in texts.iter().enumerate() {
+            let Some((head, tail)) = text.split_once(GAP) else {
+                continue;
+            };
+            let tails: Vec<String> = spelling::spellings(tail.trim())
+                .iter()
+                .map(|t| fold_hyphens(t).into_owned())
+                .collect();
+            for head in spelling::spellings(head.trim()) {
+                let pattern = add(fold_hyphens(&head).into_owned(), None);
+                let tails = tails.clone();
+                heads.push((pattern, Gap { term, tails }));
+            }
+        }
+        let mut gaps: Vec<Vec<Gap>> = vec![Vec::new(); patterns.len()];
+        for (pattern, gap) in heads {
+            gaps[pattern].push(gap);
         }
         let edges: Vec<Edges> = patterns.iter().map(|p| Edges::of(p)).collect();
         // A full DFA scans fastest (about 1.8x the crate's default choice on the shipped
@@ -116,6 +170,7 @@ impl Automaton {
             edges,
             patterns,
             terms,
+            gaps,
         })
     }
 
@@ -135,9 +190,19 @@ impl Automaton {
             let Some(m) = self.ac.find(Input::new(&*read).span(pos..len)) else {
                 break;
             };
-            let hit = self
+            let mut candidate = self
                 .accept(text, m.pattern().as_usize(), m.start(), m.end())
                 .or_else(|| self.shorter(&read, text, m.start(), m.end()));
+            // A head without its tail finds nothing: a shorter term at its start may.
+            let hit = loop {
+                let Some(f) = candidate else {
+                    break None;
+                };
+                if let Some(hit) = self.resolve(&read, text, f) {
+                    break Some(hit);
+                }
+                candidate = self.shorter(&read, text, f.start, f.pattern_end);
+            };
             match hit {
                 Some(hit) => {
                     pos = if overlapping { hit.start + 1 } else { hit.end };
@@ -150,37 +215,109 @@ impl Automaton {
         }
     }
 
+    /// The hit a found pattern makes: the first phrase with a gap it heads whose tail follows,
+    /// else the pattern's own term, if it has one.
+    fn resolve(&self, read: &[u8], text: &str, f: Found) -> Option<Hit> {
+        for gap in &self.gaps[f.pattern] {
+            if let Some(end) = tail_end(read, text, f.end, &gap.tails) {
+                return Some(Hit {
+                    term: gap.term,
+                    start: f.start,
+                    end,
+                });
+            }
+        }
+        self.terms[f.pattern].map(|term| Hit {
+            term,
+            start: f.start,
+            end: f.end,
+        })
+    }
+
     /// The longest shorter pattern at `start` in `read` (the folded text) that passes the word
     /// test on `text`.
-    fn shorter(&self, read: &[u8], text: &str, start: usize, mut end: usize) -> Option<Hit> {
+    fn shorter(&self, read: &[u8], text: &str, start: usize, mut end: usize) -> Option<Found> {
         while end > start + 1 {
             let input = Input::new(read)
                 .span(start..end - 1)
                 .anchored(Anchored::Yes);
             let m = self.ac.find(input)?;
-            if let Some(hit) = self.accept(text, m.pattern().as_usize(), m.start(), m.end()) {
-                return Some(hit);
+            if let Some(f) = self.accept(text, m.pattern().as_usize(), m.start(), m.end()) {
+                return Some(f);
             }
             end = m.end();
         }
         None
     }
 
-    /// Applies the word-boundary rules; returns the hit with its final end.
-    fn accept(&self, text: &str, pattern: usize, start: usize, end: usize) -> Option<Hit> {
+    /// Applies the word-boundary rules; returns the found pattern with its final end.
+    fn accept(&self, text: &str, pattern: usize, start: usize, end: usize) -> Option<Found> {
         let edges = self.edges[pattern];
         if edges.start && word_before(text, start) {
             return None;
         }
+        let pattern_end = end;
         let mut end = end;
         if edges.end && word_after(text, end) {
             end = plural_end(text, end, edges.plural_es).filter(|_| edges.plural)?;
         }
-        Some(Hit {
-            term: self.terms[pattern],
+        Some(Found {
+            pattern,
             start,
+            pattern_end,
             end,
         })
+    }
+}
+
+/// Where the tail of a phrase with a gap ends, if one of `tails` follows `from` (the end of its
+/// head) within [`GAP_WORDS`] words: on the same line, with only spaces, hyphens, `/` and `&`
+/// between the words, so that a comma, a full stop, a bullet or a lost line break ends the
+/// search. "Deploy pipelines, train models" is no "deploy ... models".
+fn tail_end(read: &[u8], text: &str, from: usize, tails: &[String]) -> Option<usize> {
+    let len = text.len();
+    let mut i = from;
+    let mut words = 0;
+    loop {
+        while i < len && matches!(read[i], b' ' | b'\t' | b'/' | b'&') {
+            i += 1;
+        }
+        if i >= len || i == from {
+            return None;
+        }
+        for tail in tails {
+            let end = i + tail.len();
+            if read.len() >= end
+                && read[i..end].eq_ignore_ascii_case(tail.as_bytes())
+                && text.is_char_boundary(end)
+            {
+                let edges = Edges::of(tail);
+                if !word_after(text, end) {
+                    return Some(end);
+                }
+                if let Some(end) = plural_end(text, end, edges.plural_es).filter(|_| edges.plural) {
+                    return Some(end);
+                }
+            }
+        }
+        if words == GAP_WORDS {
+            return None;
+        }
+        // Step over one word.
+        let word_start = i;
+        while let Some(c) = text[i..].chars().next() {
+            if !is_word_char(c) && c != '\'' {
+                break;
+            }
+            i += c.len_utf8();
+            if glued_at(text, i) {
+                return None;
+            }
+        }
+        if i == word_start {
+            return None;
+        }
+        words += 1;
     }
 }
 
@@ -394,6 +531,48 @@ mod tests {
             ("etl processes", "ETL process"),
             ("relational databases", "relational databases"),
             ("reports", "reports")
+        ]
+    );
+    t!(
+        a_gap_joins_head_and_tail_within_a_clause,
+        ["deploy ... models", "deploy", "predictive models"],
+        "Deploy predictive models. Deploy deep-learning / statistical models; deploy pipelines, \
+         train models. Deploy models",
+        vec![
+            ("deploy ... models", "Deploy predictive models"),
+            (
+                "deploy ... models",
+                "Deploy deep-learning / statistical models"
+            ),
+            ("deploy", "deploy"),
+            ("deploy ... models", "Deploy models")
+        ]
+    );
+    t!(
+        a_gap_spans_at_most_four_words_on_one_line,
+        ["deploy ... models", "models"],
+        "deploy our own large language models\ndeploy our own very large language models\n\
+         deploy\nmodels, deploy the dashboardsModels",
+        vec![
+            ("deploy ... models", "deploy our own large language models"),
+            ("models", "models"),
+            ("models", "models"),
+            ("models", "Models")
+        ]
+    );
+    t!(
+        a_plural_head_without_its_tail_finds_nothing,
+        ["monitor ... models", "ops"],
+        "monitors operational/tactical ops",
+        vec![("ops", "ops")]
+    );
+    t!(
+        a_head_without_its_tail_leaves_a_shorter_term,
+        ["build and deploy ... models", "build"],
+        "build and deploy services; build and deploy ML models",
+        vec![
+            ("build", "build"),
+            ("build and deploy ... models", "build and deploy ML models")
         ]
     );
     t!(

@@ -119,12 +119,34 @@ pub fn fold_hyphens(text: &str) -> Cow<'_, str> {
 
 /// Whether `found`, a hit's text, spells `term`: one of the term's [`spellings`] in any ASCII
 /// case, hyphens and spaces alike, plus at most a plural ending ("s" or "es").
+///
+/// For a phrase with a gap ([`crate::GAP`]), the hit starts with a spelling of the head, then
+/// a space, and ends with a spelling of the tail, with at most [`crate::GAP_WORDS`] words
+/// between them.
 pub fn spells(found: &str, term: &str) -> bool {
     let found = fold_hyphens(found).to_ascii_lowercase();
-    spellings(term).iter().any(|s| {
-        found
-            .strip_prefix(fold_hyphens(s).as_ref())
-            .is_some_and(|end| matches!(end, "" | "s" | "es"))
+    let Some((head, tail)) = term.split_once(crate::GAP) else {
+        return spellings(term).iter().any(|s| {
+            found
+                .strip_prefix(fold_hyphens(s).as_ref())
+                .is_some_and(|end| matches!(end, "" | "s" | "es"))
+        });
+    };
+    spellings(head.trim()).iter().any(|h| {
+        let Some(rest) = found.strip_prefix(fold_hyphens(h).as_ref()) else {
+            return false;
+        };
+        spellings(tail.trim()).iter().any(|t| {
+            let t = fold_hyphens(t);
+            ["", "s", "es"].iter().any(|plural| {
+                rest.strip_suffix(plural)
+                    .and_then(|r| r.strip_suffix(t.as_ref()))
+                    .is_some_and(|between| {
+                        between.starts_with([' ', '/', '&'])
+                            && between.split_whitespace().count() <= crate::GAP_WORDS
+                    })
+            })
+        })
     })
 }
 

@@ -317,7 +317,10 @@ mod tests {
             &[
                 ("You do not need experience with Spark.", "spark"),
                 ("You don't need Airflow for this role.", "airflow"),
-                ("We do not expect you to deploy models.", "deploy models"),
+                (
+                    "We do not expect you to productionize models.",
+                    "productionize",
+                ),
                 ("There is no need for PyTorch.", "pytorch"),
                 ("Experience with Kafka isn't required.", "kafka"),
             ],
