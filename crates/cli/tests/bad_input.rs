@@ -79,6 +79,43 @@ fn invalid_utf8_is_decoded_with_a_warning() {
     assert!(q.stderr.is_empty(), "{}", q.stderr);
 }
 
+/// The section of the evidence for `term` in the one record `out` holds.
+fn section_of(out: &Output, term: &str) -> String {
+    let r = out.records();
+    let v = r[0].verdict();
+    let e = v.evidence.iter().find(|e| e.term == term);
+    e.unwrap_or_else(|| panic!("no {term:?} in {:?}", v.evidence))
+        .section
+        .clone()
+}
+
+#[test]
+fn a_windows_1252_csv_and_mojibake_still_show_their_headings() {
+    let d = Dir::new();
+    // Excel's CSV export: Windows-1252, where the apostrophe is the byte 0x92.
+    let csv = d.write(
+        "export.csv",
+        b"title,description\r\nData Engineer,\"About us\r\nWe sell shoes.\r\nWhat you\x92ll do\r\nBuild Airflow pipelines into Snowflake.\"\r\n",
+    );
+    let out = run(&["-f", "jsonl", &csv], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(section_of(&out, "airflow"), "responsibilities");
+    assert!(
+        out.stderr.contains("read as Windows-1252"),
+        "{}",
+        out.stderr
+    );
+    // UTF-8 that went through Windows-1252 once: "you’ll" written as "youâ€™ll".
+    let line = serde_json::json!({
+        "title": "Data Engineer",
+        "text": "About us\nWe sell shoes.\nWhat you\u{e2}\u{20ac}\u{2122}ll do\nBuild Airflow pipelines into Snowflake.",
+    });
+    let jsonl = d.write("scraped.jsonl", format!("{line}\n"));
+    let out = run(&["-f", "jsonl", &jsonl], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(section_of(&out, "airflow"), "responsibilities");
+}
+
 #[test]
 fn csv_rows_without_the_text_column_and_quoted_newlines() {
     let d = Dir::new();

@@ -18,6 +18,7 @@
 //! | no extension | sniffed from the first bytes |
 
 pub(crate) mod document;
+pub mod encoding;
 pub mod html;
 mod record;
 mod sources;

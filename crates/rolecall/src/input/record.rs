@@ -218,7 +218,7 @@ impl RawRecord {
                 if looks_binary(bytes) {
                     return Err(self.error(None, "binary file, not a text posting"));
                 }
-                let text = decode(bytes, &mut warnings);
+                let text = crate::input::encoding::decode(bytes, &mut warnings);
                 let (title, body) = if *titled && opts.title.is_none() {
                     crate::input::document::split(&text, *format)
                 } else {
@@ -230,11 +230,13 @@ impl RawRecord {
                 let value: serde_json::Value = match serde_json::from_slice(bytes) {
                     Ok(v) => v,
                     Err(e) if e.is_syntax() || e.is_eof() => {
-                        // Undecodable bytes inside a JSON string: decode lossily and retry.
-                        let lossy = String::from_utf8_lossy(bytes);
-                        match serde_json::from_str(&lossy) {
-                            Ok(v) if matches!(lossy, std::borrow::Cow::Owned(_)) => {
-                                warnings.push("invalid UTF-8 replaced with U+FFFD".to_string());
+                        // Undecodable bytes inside a JSON string: decode them (Windows-1252, or
+                        // U+FFFD for what is not UTF-8) and retry.
+                        let mut decoded = Vec::new();
+                        let text = crate::input::encoding::decode(bytes, &mut decoded);
+                        match serde_json::from_str(&text) {
+                            Ok(v) if !decoded.is_empty() => {
+                                warnings.extend(decoded);
                                 v
                             }
                             _ => return Err(self.error(None, format!("malformed JSON: {e}"))),
@@ -336,31 +338,25 @@ impl RawRecord {
 }
 
 /// The posting that a record's fields make, as every reader builds it: HTML in the text turned
-/// into text, the title on one line. `rolecall eval` builds its postings here too, so that its
-/// figures are those of the shipped path.
+/// into text, mojibake repaired ([`crate::input::encoding::repair`]: "youâ€™ll" is "you’ll"),
+/// the title on one line. `rolecall eval` builds its postings here too, so that its figures are
+/// those of the shipped path.
 pub fn posting_from_fields(id: String, title: &str, text: String) -> Posting {
+    use crate::input::encoding::repair;
+    let text = crate::input::html::to_text_if_html(text);
     Posting {
         id,
-        title: one_line(title),
-        text: crate::input::html::to_text_if_html(text),
+        title: one_line(&repair(title)),
+        text: match repair(&text) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(repaired) => repaired,
+        },
     }
 }
 
 /// NUL bytes in the first 8 KiB mean a binary file, as for git and grep.
 fn looks_binary(bytes: &[u8]) -> bool {
     bytes[..bytes.len().min(8192)].contains(&0)
-}
-
-/// Decodes bytes as UTF-8, replacing what is not, with a warning.
-pub(crate) fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match String::from_utf8_lossy(bytes) {
-        std::borrow::Cow::Borrowed(s) => s.to_string(),
-        std::borrow::Cow::Owned(s) => {
-            warnings.push("invalid UTF-8 replaced with U+FFFD".to_string());
-            s
-        }
-    }
 }
 
 /// Cuts text at `max` bytes (on a char boundary), with a warning.
@@ -470,12 +466,38 @@ mod tests {
 
     #[test]
     fn invalid_utf8_in_json_is_replaced_with_a_warning() {
+        // UTF-8 (a curly apostrophe) with one byte that is not: the file is UTF-8, damaged.
         let r = rec(Payload::JsonLine(
-            b"{\"text\": \"SQL \xff\xfe and Tableau\"}".to_vec(),
+            b"{\"text\": \"SQL \xe2\x80\x99 and \xff Tableau\"}".to_vec(),
         ));
         let parsed = r.parse(&ParseOptions::default()).unwrap();
-        assert!(parsed.posting.text.contains('\u{FFFD}'));
-        assert_eq!(parsed.warnings.len(), 1);
+        assert_eq!(parsed.posting.text, "SQL \u{2019} and \u{FFFD} Tableau");
+        assert_eq!(parsed.warnings, ["invalid UTF-8 replaced with U+FFFD"]);
+    }
+
+    #[test]
+    fn a_windows_1252_json_line_is_read_as_such() {
+        let r = rec(Payload::JsonLine(
+            b"{\"text\": \"You\x92ll build SQL \x96 Tableau\"}".to_vec(),
+        ));
+        let parsed = r.parse(&ParseOptions::default()).unwrap();
+        assert_eq!(
+            parsed.posting.text,
+            "You\u{2019}ll build SQL \u{2013} Tableau"
+        );
+        assert_eq!(parsed.warnings, ["not UTF-8: read as Windows-1252"]);
+    }
+
+    #[test]
+    fn mojibake_in_a_record_is_repaired() {
+        let r = rec(Payload::JsonLine(
+            "{\"title\": \"Data Engineer \u{e2}\u{20ac}\u{201c} Remote\", \"text\": \"What you\u{e2}\u{20ac}\u{2122}ll do\"}"
+                .as_bytes()
+                .to_vec(),
+        ));
+        let parsed = r.parse(&ParseOptions::default()).unwrap();
+        assert_eq!(parsed.posting.title, "Data Engineer \u{2013} Remote");
+        assert_eq!(parsed.posting.text, "What you\u{2019}ll do");
     }
 
     #[test]

@@ -656,7 +656,7 @@ pub(crate) fn delimited(
                 let mut warnings = Vec::new();
                 let fields = row
                     .iter()
-                    .map(|f| super::record::decode(f, &mut warnings))
+                    .map(|f| super::encoding::decode(f, &mut warnings))
                     .collect();
                 warnings.dedup();
                 Some(RawRecord {

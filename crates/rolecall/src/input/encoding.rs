@@ -1,0 +1,197 @@
+//! Text that went through the wrong encoding on its way here.
+//!
+//! Two accidents are common in job postings:
+//! - **a file in Windows-1252**, as old Windows programs and Excel's "CSV" export save them,
+//!   read as UTF-8: "don’t" holds the single byte `0x92`, which is no UTF-8. When a record's
+//!   bytes are not UTF-8 and hold no UTF-8 sequence at all, the readers decode them as
+//!   Windows-1252 (what browsers do with such pages), with a warning.
+//! - **mojibake**: UTF-8 text that someone read as Windows-1252 and saved again as UTF-8, so
+//!   that "don’t" has become "donâ€™t" and a bullet "â€¢". Scraped dumps are full of it, and it
+//!   hides headings ("What youâ€™ll do") from the classifier. [`repair`] turns every run of such
+//!   characters back into what it was, where it spells valid UTF-8. Real text almost never does:
+//!   "café" stays as it is, because "é" alone is no UTF-8 sequence.
+
+use std::borrow::Cow;
+
+/// Decodes `bytes` (without a UTF-8 byte-order mark) as UTF-8; bytes that are not UTF-8 and
+/// hold no UTF-8 sequence are read as Windows-1252, and otherwise what is not UTF-8 is replaced
+/// with U+FFFD. Either fallback adds a warning.
+pub(crate) fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_string();
+    }
+    let any_utf8 = bytes.utf8_chunks().any(|c| !c.valid().is_ascii());
+    if any_utf8 {
+        warnings.push("invalid UTF-8 replaced with U+FFFD".to_string());
+        String::from_utf8_lossy(bytes).into_owned()
+    } else {
+        warnings.push("not UTF-8: read as Windows-1252".to_string());
+        let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+        text.into_owned()
+    }
+}
+
+/// `text` with its mojibake repaired: every run of characters that Windows-1252 encodes in one
+/// byte each, at or above U+0080, is encoded so, and the parts of those bytes that are valid
+/// UTF-8 are decoded ("â€™" becomes "’", "Ã©" "é"). What does not decode stays as it was.
+/// Borrowed, without a copy, when there is nothing to repair.
+pub fn repair(text: &str) -> Cow<'_, str> {
+    // A run of mojibake starts with a UTF-8 lead byte read as a Latin-1 letter (U+00C2 to
+    // U+00F4), which UTF-8 writes as 0xC3 and a second byte: without 0xC3 there is none.
+    if memchr::memchr(0xC3, text.as_bytes()).is_none() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut changed = false;
+    while let Some(start) = rest.find(one_byte_in_1252) {
+        out.push_str(&rest[..start]);
+        let run = &rest[start..];
+        let len = run
+            .find(|c: char| !one_byte_in_1252(c))
+            .unwrap_or(run.len());
+        let run = &run[..len];
+        changed |= repair_run(run, &mut out);
+        rest = &rest[start + len..];
+    }
+    if !changed {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// Whether `c` is a non-ASCII character that Windows-1252 writes as one byte (U+00A0 to U+00FF,
+/// the 27 characters it puts at 0x80 to 0x9F, and the five C1 controls it leaves there).
+fn one_byte_in_1252(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{ff}')
+        || matches!(
+            c,
+            '€' | '‚'
+                | 'ƒ'
+                | '„'
+                | '…'
+                | '†'
+                | '‡'
+                | 'ˆ'
+                | '‰'
+                | 'Š'
+                | '‹'
+                | 'Œ'
+                | 'Ž'
+                | '‘'
+                | '’'
+                | '“'
+                | '”'
+                | '•'
+                | '–'
+                | '—'
+                | '˜'
+                | '™'
+                | 'š'
+                | '›'
+                | 'œ'
+                | 'ž'
+                | 'Ÿ'
+        )
+}
+
+/// Appends `run` to `out` with the parts of its Windows-1252 bytes that are valid UTF-8
+/// decoded; whether anything changed.
+fn repair_run(run: &str, out: &mut String) -> bool {
+    let bytes: Vec<u8> = run.chars().map(byte_in_1252).collect();
+    let originals: Vec<char> = run.chars().collect();
+    let mut changed = false;
+    let mut at = 0;
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        if !valid.is_empty() {
+            // Every byte here is 0x80 or above, so a valid part is multi-byte characters only.
+            out.push_str(valid);
+            changed = true;
+            at += valid.len();
+        }
+        for _ in chunk.invalid() {
+            out.push(originals[at]);
+            at += 1;
+        }
+    }
+    changed
+}
+
+/// The Windows-1252 byte of a character for which [`one_byte_in_1252`] holds.
+fn byte_in_1252(c: char) -> u8 {
+    let mut buf = [0u8; 4];
+    let s = c.encode_utf8(&mut buf);
+    if let '\u{80}'..='\u{ff}' = c {
+        // Latin-1 and the C1 controls are their own byte.
+        return c as u32 as u8;
+    }
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(s);
+    bytes.first().copied().unwrap_or(b'?')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mojibake_is_repaired() {
+        assert_eq!(repair("What youâ€™ll do"), "What you’ll do");
+        assert_eq!(
+            repair("â€¢ Build pipelines â€“ fast"),
+            "• Build pipelines – fast"
+        );
+        assert_eq!(repair("â€œquotedâ€\u{9d}"), "“quoted”");
+        assert_eq!(repair("rÃ©sumÃ©"), "résumé");
+        assert_eq!(repair("Â\u{a0}nbsp"), "\u{a0}nbsp");
+    }
+
+    #[test]
+    fn real_text_is_left_alone() {
+        for text in [
+            "café, naïve, Zürich, São Paulo, Ångström",
+            "résumé — “quoted” • bullet ’",
+            "plain ASCII",
+            "日本語のテキスト",
+            "Ã alone",
+        ] {
+            assert!(matches!(repair(text), Cow::Borrowed(_)), "{text}");
+        }
+    }
+
+    #[test]
+    fn mojibake_beside_real_accents_is_repaired_and_they_stay() {
+        assert_eq!(repair("Café youâ€™ll"), "Café you’ll");
+        assert_eq!(repair("éâ€™"), "é’");
+    }
+
+    #[test]
+    fn windows_1252_files_are_read_as_such() {
+        let mut warnings = Vec::new();
+        let text = decode(b"don\x92t \x96 caf\xe9", &mut warnings);
+        assert_eq!(text, "don’t – café");
+        assert_eq!(warnings, ["not UTF-8: read as Windows-1252"]);
+    }
+
+    #[test]
+    fn broken_utf8_keeps_its_utf8() {
+        let mut warnings = Vec::new();
+        let text = decode(
+            "café \u{2019}"
+                .as_bytes()
+                .iter()
+                .chain(b"\xff")
+                .copied()
+                .collect::<Vec<_>>()
+                .as_slice(),
+            &mut warnings,
+        );
+        assert_eq!(text, "café \u{2019}\u{fffd}");
+        assert_eq!(warnings, ["invalid UTF-8 replaced with U+FFFD"]);
+        let mut warnings = Vec::new();
+        assert_eq!(decode(b"\xEF\xBB\xBFplain", &mut warnings), "plain");
+        assert!(warnings.is_empty());
+    }
+}
