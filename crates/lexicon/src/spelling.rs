@@ -120,9 +120,9 @@ pub fn fold_hyphens(text: &str) -> Cow<'_, str> {
 /// Whether `found`, a hit's text, spells `term`: one of the term's [`spellings`] in any ASCII
 /// case, hyphens and spaces alike, plus at most a plural ending ("s" or "es").
 ///
-/// For a phrase with a gap ([`crate::GAP`]), the hit starts with a spelling of the head, then
-/// a space, and ends with a spelling of the tail, with at most [`crate::GAP_WORDS`] words
-/// between them.
+/// For a phrase with a gap ([`crate::GAP`]), the hit starts with a spelling of the head (with
+/// at most a plural ending), then a space, and ends with a spelling of the tail, with at most
+/// [`crate::GAP_WORDS`] words between them.
 pub fn spells(found: &str, term: &str) -> bool {
     let found = fold_hyphens(found).to_ascii_lowercase();
     let Some((head, tail)) = term.split_once(crate::GAP) else {
@@ -136,6 +136,11 @@ pub fn spells(found: &str, term: &str) -> bool {
         let Some(rest) = found.strip_prefix(fold_hyphens(h).as_ref()) else {
             return false;
         };
+        // The head takes a plural ending as any term does ("monitors ... models").
+        let rest = ["es", "s"]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p).filter(|r| r.starts_with(' ')))
+            .unwrap_or(rest);
         spellings(tail.trim()).iter().any(|t| {
             let t = fold_hyphens(t);
             ["", "s", "es"].iter().any(|plural| {
@@ -143,7 +148,11 @@ pub fn spells(found: &str, term: &str) -> bool {
                     .and_then(|r| r.strip_suffix(t.as_ref()))
                     .is_some_and(|between| {
                         between.starts_with([' ', '/', '&'])
-                            && between.split_whitespace().count() <= crate::GAP_WORDS
+                            && between
+                                .split(|c: char| c.is_whitespace() || c == '/' || c == '&')
+                                .filter(|w| !w.is_empty())
+                                .count()
+                                <= crate::GAP_WORDS
                     })
             })
         })
@@ -372,6 +381,26 @@ mod tests {
         assert!(has("restful apis", "restful api"));
         // With the other spelling too.
         assert!(has("data visualizations", "data visualisation"));
+    }
+
+    #[test]
+    fn a_hit_of_a_phrase_with_a_gap_spells_it() {
+        assert!(spells("Deploy models", "deploy ... model"));
+        assert!(spells(
+            "deploying deep-learning / statistical models",
+            "deploying ... model"
+        ));
+        assert!(spells(
+            "monitors operational/tactical models",
+            "monitor ... model"
+        ));
+        assert!(spells(
+            "ship   deep learning / statistical & ml models",
+            "ship ... model"
+        ));
+        assert!(!spells("deploy", "deploy ... model"));
+        assert!(!spells("deployment models", "deploy ... model"));
+        assert!(!spells("deploy a b c d e models", "deploy ... model"));
     }
 
     #[test]
