@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::BufRead;
+use std::io::Write as _;
 use std::path::Path;
 
 /// The labels of one posting, as LABELS.md writes them and as a system predicts them.
@@ -342,7 +343,11 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Exit> {
     if args.json {
         // A plain array of reports, as before, unless more than the overall figures is asked.
         if !args.by_source && intervals.is_none() {
-            println!("{}", serde_json::to_string_pretty(&reports)?);
+            writeln!(
+                std::io::stdout().lock(),
+                "{}",
+                serde_json::to_string_pretty(&reports)?
+            )?;
         } else {
             let mut json = serde_json::json!({ "overall": reports });
             if args.by_source {
@@ -351,20 +356,29 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Exit> {
             if let Some(b) = &intervals {
                 json["bootstrap"] = serde_json::to_value(b)?;
             }
-            println!("{}", serde_json::to_string_pretty(&json)?);
+            writeln!(
+                std::io::stdout().lock(),
+                "{}",
+                serde_json::to_string_pretty(&json)?
+            )?;
         }
     } else {
-        print!("{}", render_headline(&reports));
+        let mut text = render_headline(&reports);
         if let Some(b) = &intervals {
-            print!("{}", bootstrap::render(b));
+            text.push_str(&bootstrap::render(b));
         }
-        print!("{}", render_details(&reports));
+        text.push_str(&render_details(&reports));
         if args.by_source {
-            print!("{}", render_groups(&groups));
+            text.push_str(&render_groups(&groups));
         }
+        write!(std::io::stdout().lock(), "{text}")?;
     }
     if args.errors {
-        print!("{}", render_errors(&gold, &verdicts));
+        write!(
+            std::io::stdout().lock(),
+            "{}",
+            render_errors(&gold, &verdicts)
+        )?;
     }
     Ok(Exit::Ok)
 }

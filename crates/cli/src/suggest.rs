@@ -41,40 +41,59 @@ pub fn terms(dir: Option<PathBuf>, spellings: bool) -> anyhow::Result<Exit> {
 }
 
 pub fn check(dir: Option<PathBuf>) -> anyhow::Result<Exit> {
+    use std::io::Write;
     let classifier = load(&dir)?;
     let lex = classifier.lexicon();
+    // Written, not printed: `rolecall lexicon check | head -1` ends on a broken pipe quietly.
+    let mut out = std::io::stdout().lock();
     let count =
         |pred: &dyn Fn(&TermKind) -> bool| lex.terms().iter().filter(|t| pred(&t.kind)).count();
-    println!(
+    writeln!(
+        out,
         "lexicon ok: {} body terms ({} patterns with their other spellings), {} title patterns",
         lex.terms().len(),
         lex.body_patterns().len(),
         lex.titles().len()
-    );
+    )?;
     for role in Role::ALL {
-        println!(
+        writeln!(
+            out,
             "  {:<9} {}",
             role.name(),
             count(&|k| *k == TermKind::Role(role))
-        );
+        )?;
     }
-    println!("  {:<9} {}", "common", count(&|k| *k == TermKind::Common));
-    println!(
+    writeln!(
+        out,
+        "  {:<9} {}",
+        "common",
+        count(&|k| *k == TermKind::Common)
+    )?;
+    writeln!(
+        out,
         "  {:<9} {}",
         "non-data",
         count(&|k| *k == TermKind::NonData)
-    );
-    println!("  {:<9} {}", "signals", count(&|k| *k == TermKind::Signal));
-    println!(
+    )?;
+    writeln!(
+        out,
+        "  {:<9} {}",
+        "signals",
+        count(&|k| *k == TermKind::Signal)
+    )?;
+    writeln!(
+        out,
         "  {:<9} {}",
         "cues",
         count(&|k| matches!(k, TermKind::Cue(_)))
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "  {:<9} {}",
         "headings",
         count(&|k| matches!(k, TermKind::Heading(_)))
-    );
+    )?;
+    out.flush()?;
     Ok(Exit::Ok)
 }
 
@@ -159,10 +178,13 @@ pub fn run(args: SuggestArgs) -> anyhow::Result<Exit> {
         scored.push((gram.clone(), (lo_i - lo_j) / var.sqrt(), y_i, y_j));
     }
     scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    println!(
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
         "candidate terms for {} (z-score of the log-odds; postings with the role / without)",
         role.map_or("none (nondata.txt)", Role::name)
-    );
+    )?;
     let mut shown = 0;
     for (gram, z, yi, yj) in scored {
         if shown == args.top {
@@ -171,7 +193,7 @@ pub fn run(args: SuggestArgs) -> anyhow::Result<Exit> {
         if known(classifier.lexicon(), &gram) {
             continue;
         }
-        println!("{z:>7.2}  {yi:>4} / {yj:<4}  {gram}");
+        writeln!(out, "{z:>7.2}  {yi:>4} / {yj:<4}  {gram}")?;
         shown += 1;
     }
     Ok(Exit::Ok)

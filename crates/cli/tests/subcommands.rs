@@ -204,3 +204,35 @@ fn lexicon_terms_with_and_without_spellings() {
         check.stdout
     );
 }
+
+/// Every subcommand ends quietly, with exit code 0, when its reader has gone (`| head -1`): the
+/// pipe is closed before the command has written anything.
+#[test]
+fn subcommands_end_quietly_on_a_closed_pipe() {
+    use std::process::{Command, Stdio};
+    let d = Dir::new();
+    let gold = gold_file(&d);
+    for args in [
+        vec!["lexicon", "check"],
+        vec!["lexicon", "terms", "--spellings"],
+        vec!["lexicon", "suggest", "--role", "de", gold.as_str()],
+        vec!["eval", gold.as_str(), "--errors"],
+        vec!["eval", gold.as_str(), "--json"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rolecall"))
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.stderr.is_empty(), "{args:?}");
+    }
+}
