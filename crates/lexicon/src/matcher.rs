@@ -93,6 +93,8 @@ struct Automaton {
 #[derive(Debug, Clone)]
 struct Gap {
     term: usize,
+    /// The last word of the head, lower case: the gap may not hold it again.
+    head_word: String,
     tails: Vec<String>,
 }
 
@@ -144,9 +146,18 @@ impl Automaton {
                 .map(|t| fold_hyphens(t).into_owned())
                 .collect();
             for head in spelling::spellings(head.trim()) {
-                let pattern = add(fold_hyphens(&head).into_owned(), None);
+                let head = fold_hyphens(&head).into_owned();
+                let head_word = head.rsplit(' ').next().unwrap_or_default().to_lowercase();
+                let pattern = add(head, None);
                 let tails = tails.clone();
-                heads.push((pattern, Gap { term, tails }));
+                heads.push((
+                    pattern,
+                    Gap {
+                        term,
+                        head_word,
+                        tails,
+                    },
+                ));
             }
         }
         let mut gaps: Vec<Vec<Gap>> = vec![Vec::new(); patterns.len()];
@@ -219,7 +230,7 @@ impl Automaton {
     /// else the pattern's own term, if it has one.
     fn resolve(&self, read: &[u8], text: &str, f: Found) -> Option<Hit> {
         for gap in &self.gaps[f.pattern] {
-            if let Some(end) = tail_end(read, text, f.end, &gap.tails) {
+            if let Some(end) = tail_end(read, text, f.end, gap) {
                 return Some(Hit {
                     term: gap.term,
                     start: f.start,
@@ -273,8 +284,11 @@ impl Automaton {
 /// Where the tail of a phrase with a gap ends, if one of `tails` follows `from` (the end of its
 /// head) within [`GAP_WORDS`] words: on the same line, with only spaces, hyphens, `/` and `&`
 /// between the words, so that a comma, a full stop, a bullet or a lost line break ends the
-/// search. "Deploy pipelines, train models" is no "deploy ... models".
-fn tail_end(read: &[u8], text: &str, from: usize, tails: &[String]) -> Option<usize> {
+/// search. "Deploy pipelines, train models" is no "deploy ... models". Nor may the head's word
+/// come again in the gap: in "models and launching these models into production" the phrase
+/// is the second "models into production", the nearer head.
+fn tail_end(read: &[u8], text: &str, from: usize, gap: &Gap) -> Option<usize> {
+    let tails = &gap.tails;
     let len = text.len();
     let mut i = from;
     let mut words = 0;
@@ -315,6 +329,15 @@ fn tail_end(read: &[u8], text: &str, from: usize, tails: &[String]) -> Option<us
             }
         }
         if i == word_start {
+            return None;
+        }
+        let word = &read[word_start..i];
+        let head = gap.head_word.as_bytes();
+        if [&b""[..], b"s", b"es"].iter().any(|plural| {
+            word.len() == head.len() + plural.len()
+                && word[..head.len()].eq_ignore_ascii_case(head)
+                && word[head.len()..].eq_ignore_ascii_case(plural)
+        }) {
             return None;
         }
         words += 1;
@@ -558,6 +581,15 @@ mod tests {
             ("models", "models"),
             ("models", "models"),
             ("models", "Models")
+        ]
+    );
+    t!(
+        the_nearer_head_takes_the_tail,
+        ["models ... into production", "models"],
+        "neural models and launching these models into production",
+        vec![
+            ("models", "models"),
+            ("models ... into production", "models into production")
         ]
     );
     t!(
