@@ -328,6 +328,17 @@ mod tests {
     }
 
     #[test]
+    fn linkedin_criteria_block_names_the_company_not_the_job() {
+        let text = "Build Tableau dashboards and SQL reports.\n\nSeniority level\nMid-Senior \
+                    level\nEmployment type\nFull-time\nJob function\nInformation Technology\n\
+                    Industries\nData Infrastructure and Analytics\n";
+        let v = Classifier::default().classify(&Posting::new("Data Analyst", text));
+        let industry = v.evidence.iter().find(|e| e.term == "data infrastructure");
+        assert_eq!(industry.map(|e| e.weight), Some(0.0), "{:?}", v.evidence);
+        assert_eq!(v.labels, [Role::Analyst]);
+    }
+
+    #[test]
     fn what_a_posting_calls_an_asset_or_a_plus_is_hedged() {
         weighs_at_most(
             0.6,
