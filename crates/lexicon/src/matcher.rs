@@ -89,13 +89,13 @@ struct Automaton {
 }
 
 /// A phrase with a gap ("deploy ... models"), seen from its head: the term, and the spellings
-/// of its tail (lower case, hyphens as spaces).
+/// of its tail (lower case, hyphens as spaces) with their edge rules.
 #[derive(Debug, Clone)]
 struct Gap {
     term: usize,
     /// The last word of the head, lower case: the gap may not hold it again.
     head_word: String,
-    tails: Vec<String>,
+    tails: Vec<(String, Edges)>,
 }
 
 /// A pattern the automaton found that passed the word test, before it becomes a [`Hit`].
@@ -141,9 +141,13 @@ impl Automaton {
             let Some((head, tail)) = text.split_once(GAP) else {
                 continue;
             };
-            let tails: Vec<String> = spelling::spellings(tail.trim())
+            let tails: Vec<(String, Edges)> = spelling::spellings(tail.trim())
                 .iter()
-                .map(|t| fold_hyphens(t).into_owned())
+                .map(|t| {
+                    let t = fold_hyphens(t).into_owned();
+                    let edges = Edges::of(&t);
+                    (t, edges)
+                })
                 .collect();
             for head in spelling::spellings(head.trim()) {
                 let head = fold_hyphens(&head).into_owned();
@@ -267,16 +271,11 @@ impl Automaton {
         if edges.start && word_before(text, start) {
             return None;
         }
-        let pattern_end = end;
-        let mut end = end;
-        if edges.end && word_after(text, end) {
-            end = plural_end(text, end, edges.plural_es).filter(|_| edges.plural)?;
-        }
         Some(Found {
             pattern,
             start,
-            pattern_end,
-            end,
+            pattern_end: end,
+            end: word_end(text, end, edges)?,
         })
     }
 }
@@ -299,17 +298,13 @@ fn tail_end(read: &[u8], text: &str, from: usize, gap: &Gap) -> Option<usize> {
         if i >= len || i == from {
             return None;
         }
-        for tail in tails {
+        for (tail, edges) in tails {
             let end = i + tail.len();
             if read.len() >= end
                 && read[i..end].eq_ignore_ascii_case(tail.as_bytes())
                 && text.is_char_boundary(end)
             {
-                let edges = Edges::of(tail);
-                if !word_after(text, end) {
-                    return Some(end);
-                }
-                if let Some(end) = plural_end(text, end, edges.plural_es).filter(|_| edges.plural) {
+                if let Some(end) = word_end(text, end, *edges) {
                     return Some(end);
                 }
             }
@@ -341,6 +336,17 @@ fn tail_end(read: &[u8], text: &str, from: usize, gap: &Gap) -> Option<usize> {
             return None;
         }
         words += 1;
+    }
+}
+
+/// Where a pattern found ending at `end` ends as a word: at `end` when no word goes on there
+/// (or the pattern ends in a symbol), after a plural ending when the pattern takes one, else
+/// nowhere (`None`).
+fn word_end(text: &str, end: usize, edges: Edges) -> Option<usize> {
+    if edges.end && word_after(text, end) {
+        plural_end(text, end, edges.plural_es).filter(|_| edges.plural)
+    } else {
+        Some(end)
     }
 }
 

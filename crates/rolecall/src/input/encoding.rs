@@ -45,12 +45,11 @@ pub fn repair(text: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     let mut changed = false;
-    while let Some(start) = rest.find(one_byte_in_1252) {
+    let in_1252 = |c: char| byte_in_1252(c).is_some();
+    while let Some(start) = rest.find(in_1252) {
         out.push_str(&rest[..start]);
         let run = &rest[start..];
-        let len = run
-            .find(|c: char| !one_byte_in_1252(c))
-            .unwrap_or(run.len());
+        let len = run.find(|c: char| !in_1252(c)).unwrap_or(run.len());
         let run = &run[..len];
         changed |= repair_run(run, &mut out);
         rest = &rest[start + len..];
@@ -62,45 +61,51 @@ pub fn repair(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Whether `c` is a non-ASCII character that Windows-1252 writes as one byte (U+00A0 to U+00FF,
-/// the 27 characters it puts at 0x80 to 0x9F, and the five C1 controls it leaves there).
-fn one_byte_in_1252(c: char) -> bool {
-    matches!(c, '\u{80}'..='\u{ff}')
-        || matches!(
-            c,
-            '€' | '‚'
-                | 'ƒ'
-                | '„'
-                | '…'
-                | '†'
-                | '‡'
-                | 'ˆ'
-                | '‰'
-                | 'Š'
-                | '‹'
-                | 'Œ'
-                | 'Ž'
-                | '‘'
-                | '’'
-                | '“'
-                | '”'
-                | '•'
-                | '–'
-                | '—'
-                | '˜'
-                | '™'
-                | 'š'
-                | '›'
-                | 'œ'
-                | 'ž'
-                | 'Ÿ'
-        )
+/// The 27 characters Windows-1252 writes at 0x80 to 0x9F, where Latin-1 has C1 controls.
+const AT_0X80: [(char, u8); 27] = [
+    ('€', 0x80),
+    ('‚', 0x82),
+    ('ƒ', 0x83),
+    ('„', 0x84),
+    ('…', 0x85),
+    ('†', 0x86),
+    ('‡', 0x87),
+    ('ˆ', 0x88),
+    ('‰', 0x89),
+    ('Š', 0x8A),
+    ('‹', 0x8B),
+    ('Œ', 0x8C),
+    ('Ž', 0x8E),
+    ('‘', 0x91),
+    ('’', 0x92),
+    ('“', 0x93),
+    ('”', 0x94),
+    ('•', 0x95),
+    ('–', 0x96),
+    ('—', 0x97),
+    ('˜', 0x98),
+    ('™', 0x99),
+    ('š', 0x9A),
+    ('›', 0x9B),
+    ('œ', 0x9C),
+    ('ž', 0x9E),
+    ('Ÿ', 0x9F),
+];
+
+/// The Windows-1252 byte of a non-ASCII character it writes in one byte: U+00A0 to U+00FF and
+/// the five C1 controls it leaves unassigned are their own byte, the others are in
+/// [`AT_0X80`].
+fn byte_in_1252(c: char) -> Option<u8> {
+    match c {
+        '\u{80}'..='\u{ff}' => Some(c as u32 as u8),
+        _ => AT_0X80.iter().find(|&&(k, _)| k == c).map(|&(_, b)| b),
+    }
 }
 
 /// Appends `run` to `out` with the parts of its Windows-1252 bytes that are valid UTF-8
 /// decoded; whether anything changed.
 fn repair_run(run: &str, out: &mut String) -> bool {
-    let bytes: Vec<u8> = run.chars().map(byte_in_1252).collect();
+    let bytes: Vec<u8> = run.chars().filter_map(byte_in_1252).collect();
     let originals: Vec<char> = run.chars().collect();
     let mut changed = false;
     let mut at = 0;
@@ -120,21 +125,22 @@ fn repair_run(run: &str, out: &mut String) -> bool {
     changed
 }
 
-/// The Windows-1252 byte of a character for which [`one_byte_in_1252`] holds.
-fn byte_in_1252(c: char) -> u8 {
-    let mut buf = [0u8; 4];
-    let s = c.encode_utf8(&mut buf);
-    if let '\u{80}'..='\u{ff}' = c {
-        // Latin-1 and the C1 controls are their own byte.
-        return c as u32 as u8;
-    }
-    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(s);
-    bytes.first().copied().unwrap_or(b'?')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_is_windows_1252() {
+        // Every byte from 0x80 up, decoded by encoding_rs's WHATWG table, maps back to itself.
+        for b in 0x80..=0xFFu8 {
+            let byte = [b];
+            let (c, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&byte);
+            let c = c.chars().next().unwrap();
+            assert_eq!(byte_in_1252(c), Some(b), "{c:?}");
+        }
+        assert_eq!(byte_in_1252('é'), Some(0xE9));
+        assert_eq!(byte_in_1252('日'), None);
+    }
 
     #[test]
     fn mojibake_is_repaired() {
