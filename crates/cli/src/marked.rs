@@ -15,6 +15,7 @@ fn colour(kind: EvidenceKind) -> &'static str {
         EvidenceKind::Analyst => "33",
         EvidenceKind::Common => "1",
         EvidenceKind::Signal => "36",
+        EvidenceKind::Path => "96",
         EvidenceKind::NonData => "31",
     }
 }

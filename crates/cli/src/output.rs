@@ -186,6 +186,7 @@ fn rule_name(rule: rolecall::Rule) -> &'static str {
         rolecall::Rule::DeMleMerge => "de_mle_merge",
         rolecall::Rule::AllThree => "all_three",
         rolecall::Rule::PipelineSpan => "pipeline_span",
+        rolecall::Rule::StatedPath => "stated_path",
         rolecall::Rule::StartupSignals => "startup_signals",
     }
 }

@@ -81,6 +81,7 @@ pub fn check(dir: Option<PathBuf>) -> anyhow::Result<Exit> {
         "signals",
         count(&|k| *k == TermKind::Signal)
     )?;
+    writeln!(out, "  {:<9} {}", "paths", count(&|k| *k == TermKind::Path))?;
     writeln!(
         out,
         "  {:<9} {}",
@@ -126,6 +127,7 @@ fn known(lex: &Lexicon, phrase: &str) -> bool {
     a.evidence
         .iter()
         .chain(&a.signals)
+        .chain(&a.paths)
         .any(|e| e.start == 0 && e.end == phrase.len())
 }
 

@@ -30,6 +30,9 @@ pub enum TermKind {
     Common,
     /// A startup or "first data hire" signal that strengthens the FSDS flag.
     Signal,
+    /// A statement that the job runs the whole data path ("from data ingestion to model
+    /// deployment", "database-to-deployment pipelines"): the FSDS rule `stated_path`.
+    Path,
     /// A duty of a job that is not a data job (sales quotas, patient care, front-end work):
     /// evidence against every data role.
     NonData,
@@ -202,12 +205,12 @@ pub const GAP: &str = " ... ";
 /// The most words a [`GAP`] spans.
 pub const GAP_WORDS: usize = 4;
 
-/// Checks a term that contains "...": only role files take phrases with a gap, written as one
-/// head, [`GAP`] and one tail.
+/// Checks a term that contains "...": only role files and signals take phrases with a gap
+/// ("from data ... to deployment"), written as one head, [`GAP`] and one tail.
 fn check_gap(kind: FileKind, term: &str) -> Result<(), ErrorKind> {
-    if !matches!(kind, FileKind::Role(_)) {
+    if !matches!(kind, FileKind::Role(_) | FileKind::Signals) {
         return Err(ErrorKind::BadGap(
-            "only the role files (de, ds, mle, analyst) take one",
+            "only the role files (de, ds, mle, analyst) and signals.txt take one",
         ));
     }
     match term.split_once(GAP) {
@@ -241,6 +244,7 @@ fn body_term(kind: FileKind, entry: &parse::Entry<'_>, origin: Origin) -> Result
     let mut needs_support = false;
     let mut scope = None;
     let mut section = None;
+    let mut path = false;
     for &field in &entry.fields {
         if let Some(w) = parse_weight(field)? {
             weight = Some(w);
@@ -281,7 +285,14 @@ fn body_term(kind: FileKind, entry: &parse::Entry<'_>, origin: Origin) -> Result
                     })?,
                 );
             }
-            FileKind::Signals | FileKind::NonData => {
+            FileKind::Signals if field == "path" => path = true,
+            FileKind::Signals => {
+                return Err(ErrorKind::BadField {
+                    field: field.to_string(),
+                    expected: "a weight, or path (a statement of the whole data path)",
+                })
+            }
+            FileKind::NonData => {
                 return Err(ErrorKind::BadField {
                     field: field.to_string(),
                     expected: "a weight",
@@ -293,6 +304,7 @@ fn body_term(kind: FileKind, entry: &parse::Entry<'_>, origin: Origin) -> Result
     let kind = match kind {
         FileKind::Role(r) => TermKind::Role(r),
         FileKind::Common => TermKind::Common,
+        FileKind::Signals if path => TermKind::Path,
         FileKind::Signals => TermKind::Signal,
         FileKind::NonData => TermKind::NonData,
         FileKind::Cues => {
@@ -566,9 +578,10 @@ mod tests {
             let e = build(&[("mle.txt", bad)]).unwrap_err();
             assert!(matches!(e.kind(), ErrorKind::BadGap(_)), "{bad}: {e}");
         }
-        let e = build(&[("signals.txt", "first ... hire | 2")]).unwrap_err();
+        let e = build(&[("nondata.txt", "close ... deals | 2")]).unwrap_err();
         assert!(matches!(e.kind(), ErrorKind::BadGap(_)), "{e}");
         assert!(build(&[("mle.txt", "deploy ... models | 3 | deployment")]).is_ok());
+        assert!(build(&[("signals.txt", "from data ... to deployment | 3 | path")]).is_ok());
     }
 
     #[test]
@@ -586,6 +599,27 @@ mod tests {
                 line: 1
             }
         );
+    }
+
+    #[test]
+    fn signals_take_path_statements() {
+        let lex = build(&[(
+            "signals.txt",
+            "startup | 2\nfrom data ... to deployment | path | 3\n",
+        )])
+        .unwrap();
+        let kinds: Vec<(TermKind, f32)> = lex.terms().iter().map(|t| (t.kind, t.weight)).collect();
+        assert_eq!(kinds, vec![(TermKind::Signal, 2.0), (TermKind::Path, 3.0)]);
+        for (file, bad) in [
+            ("signals.txt", "end to end | spans"),
+            ("nondata.txt", "quota | path"),
+        ] {
+            let e = build(&[(file, bad)]).unwrap_err();
+            assert!(
+                matches!(e.kind(), ErrorKind::BadField { .. }),
+                "{file}: {e}"
+            );
+        }
     }
 
     #[test]

@@ -21,9 +21,12 @@
 //!   with the spans and the word tests on the text as given; a one-letter prefix and its hyphen
 //!   belong to the word that follows ("x-ray" holds no "ray", "e-commerce" no "commerce");
 //! - a term is also found in its other spellings (`spelling`): "data visualisation" for "data
-//!   visualization". A variant that the lexicon writes out as a term of its own is that term's.
+//!   visualization". A variant that the lexicon writes out as a term of its own is that term's;
+//! - a statement of the whole path (`path` in `signals.txt`: "from data ingestion to model
+//!   deployment") leaves its words to the other terms: "data ingestion" and "model deployment"
+//!   are found inside it too. Every other hit takes its words.
 
-use crate::lexicon::{Term, TitlePattern, GAP, GAP_WORDS};
+use crate::lexicon::{Term, TermKind, TitlePattern, GAP, GAP_WORDS};
 use crate::spelling::{self, fold_hyphens};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use std::borrow::Cow;
@@ -86,6 +89,9 @@ struct Automaton {
     terms: Vec<Option<usize>>,
     /// The phrases with a gap whose head each pattern is, tried before the pattern's own term.
     gaps: Vec<Vec<Gap>>,
+    /// By term: a hit of this term leaves its words to the other terms (a statement of the
+    /// whole path, "from data ingestion to model deployment", holds duties of its own).
+    see_through: Vec<bool>,
 }
 
 /// A phrase with a gap ("deploy ... models"), seen from its head: the term, and the spellings
@@ -110,8 +116,12 @@ struct Found {
 
 impl Automaton {
     /// An automaton finding each of `texts` and their other spellings, hyphens read as spaces.
-    /// A text with a [`GAP`] is found from its head: see [`Automaton::tail_end`].
-    fn new<'a>(texts: impl Iterator<Item = &'a str>) -> Result<Automaton, String> {
+    /// A text with a [`GAP`] is found from its head: see [`Automaton::tail_end`]. The terms
+    /// marked in `see_through` do not take their words from the others.
+    fn new<'a>(
+        texts: impl Iterator<Item = &'a str>,
+        see_through: Vec<bool>,
+    ) -> Result<Automaton, String> {
         let texts: Vec<String> = texts.map(|t| fold_hyphens(t).into_owned()).collect();
         let mut patterns: Vec<String> = Vec::with_capacity(texts.len());
         let mut terms: Vec<Option<usize>> = Vec::with_capacity(texts.len());
@@ -186,6 +196,7 @@ impl Automaton {
             patterns,
             terms,
             gaps,
+            see_through,
         })
     }
 
@@ -220,7 +231,12 @@ impl Automaton {
             };
             match hit {
                 Some(hit) => {
-                    pos = if overlapping { hit.start + 1 } else { hit.end };
+                    let see_through = self.see_through.get(hit.term).copied().unwrap_or(false);
+                    pos = if overlapping || see_through {
+                        hit.start + 1
+                    } else {
+                        hit.end
+                    };
                     if !found(hit) {
                         return;
                     }
@@ -425,8 +441,11 @@ pub(crate) struct Matcher {
 impl Matcher {
     pub(crate) fn new(terms: &[Term], titles: &[TitlePattern]) -> Result<Matcher, String> {
         Ok(Matcher {
-            body: Automaton::new(terms.iter().map(|t| t.text.as_str()))?,
-            title: Automaton::new(titles.iter().map(|t| t.text.as_str()))?,
+            body: Automaton::new(
+                terms.iter().map(|t| t.text.as_str()),
+                terms.iter().map(|t| t.kind == TermKind::Path).collect(),
+            )?,
+            title: Automaton::new(titles.iter().map(|t| t.text.as_str()), Vec::new())?,
         })
     }
 
@@ -458,7 +477,7 @@ impl Matcher {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::{Origin, TermKind};
+    use crate::lexicon::Origin;
 
     fn terms(words: &[&str]) -> Vec<Term> {
         words
@@ -487,6 +506,43 @@ mod tests {
         out.iter()
             .map(|h| (ts[h.term].text.clone(), &text[h.start..h.end]))
             .collect()
+    }
+
+    #[test]
+    fn a_path_statement_leaves_its_words_to_other_terms() {
+        let mut ts = terms(&[
+            "from data ingestion ... deployment",
+            "data ingestion",
+            "model deployment",
+            "deploy ... model",
+        ]);
+        ts[0].kind = TermKind::Path;
+        let m = Matcher::new(&ts, &[]).unwrap();
+        let text = "Own it from data ingestion to model deployment, then deploy the models.";
+        let mut out = Vec::new();
+        m.find_into(text, &mut out);
+        let got: Vec<(&str, &str)> = out
+            .iter()
+            .map(|h| (ts[h.term].text.as_str(), &text[h.start..h.end]))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "from data ingestion ... deployment",
+                    "from data ingestion to model deployment"
+                ),
+                ("data ingestion", "data ingestion"),
+                ("model deployment", "model deployment"),
+                ("deploy ... model", "deploy the models"),
+            ]
+        );
+        // Any other term takes its words: "data ingestion" is not found inside it.
+        ts[0].kind = TermKind::Common;
+        let m = Matcher::new(&ts, &[]).unwrap();
+        let mut out = Vec::new();
+        m.find_into(text, &mut out);
+        assert_eq!(out.len(), 2, "{out:?}");
     }
 
     macro_rules! t {

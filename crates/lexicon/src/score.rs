@@ -143,6 +143,9 @@ pub struct Analysis {
     pub evidence: Vec<Evidence>,
     /// Startup and "first data hire" signals, in text order.
     pub signals: Vec<Evidence>,
+    /// Statements of the whole data path ("from data ingestion to model deployment"), in text
+    /// order, weighed as duties are: weight × section × cues.
+    pub paths: Vec<Evidence>,
     /// Scores indexed by [`Role::index`].
     pub roles: [RoleScore; 4],
     /// The raw evidence added from outside the text ([`Analysis::add_prior`]: the title's
@@ -361,6 +364,7 @@ impl Lexicon {
                     };
                     out.signals.push(e);
                 }
+                TermKind::Path => out.paths.push(ev(section)),
                 TermKind::Role(_) | TermKind::Common | TermKind::NonData => {
                     out.evidence.push(ev(section))
                 }
@@ -368,6 +372,7 @@ impl Lexicon {
         }
         apply_cues(text, &cues, &mut out.evidence, params.cue_reach);
         apply_cues(text, &cues, &mut out.signals, params.cue_reach);
+        apply_cues(text, &cues, &mut out.paths, params.cue_reach);
         self.apply_or_groups(text, &mut out.evidence, params.or_group);
         self.contribute(&mut out, params);
         out
@@ -503,7 +508,7 @@ impl Lexicon {
                 stage_raw[stage.index()] += e.contribution;
             }
         }
-        for e in &mut out.signals {
+        for e in out.signals.iter_mut().chain(&mut out.paths) {
             e.contribution = terms[e.term].weight * e.modifier;
         }
         out.rescore(params);
@@ -552,7 +557,7 @@ mod tests {
             .add_source("analyst.txt", "tableau | 2\n")
             .add_source("common.txt", "data quality\n")
             .add_source("nondata.txt", "sales cycle | 2\n")
-            .add_source("signals.txt", "startup | 2\n")
+            .add_source("signals.txt", "startup | 2\nfrom data ... to deployment | 3 | path\n")
             .add_source("cues.txt", "is a plus | 0.4 | after\nno | 0 | before\nis not an | 0.1 | before\n")
             .add_source("sections.txt", "benefits | benefits\nrequirements | requirements\nsimilar jobs | footer\nnice to have | preferred\nbonus points | preferred\n")
             .add_source("titles.txt", "data engineer | de\n")
@@ -737,6 +742,22 @@ mod tests {
         assert!(near.body_raw(Role::Mle) > 0.0);
         let far = format!("machine learning. {}code in production", "x ".repeat(150));
         assert_eq!(lex.analyze(&far, &p).body_raw(Role::Mle), 0.0);
+    }
+
+    #[test]
+    fn path_statements_weigh_as_duties() {
+        let p = ScoreParams::default();
+        let a = lex().analyze(
+            "Requirements\nOwn models from data collection to deployment.",
+            &p,
+        );
+        assert_eq!(a.paths.len(), 1, "{a:?}");
+        assert!(a.signals.is_empty());
+        assert_eq!(a.paths[0].contribution, 3.0 * p.sections.requirements);
+        let hedged = lex().analyze("Going from data collection to deployment is a plus.", &p);
+        assert_eq!(hedged.paths[0].contribution, 3.0 * p.sections.general * 0.4);
+        let benefits = lex().analyze("Benefits\nfrom data to deployment", &p);
+        assert_eq!(benefits.paths[0].contribution, 0.0);
     }
 
     #[test]

@@ -97,11 +97,13 @@ impl Classifier {
             .evidence
             .iter()
             .chain(&analysis.signals)
+            .chain(&analysis.paths)
             .map(|e| {
                 let term = &terms[e.term];
                 let role = match term.kind {
                     TermKind::Role(r) => EvidenceKind::of_role(r),
                     TermKind::Signal => EvidenceKind::Signal,
+                    TermKind::Path => EvidenceKind::Path,
                     TermKind::NonData => EvidenceKind::NonData,
                     _ => EvidenceKind::Common,
                 };

@@ -65,6 +65,9 @@ pub enum EvidenceKind {
     Common,
     /// A startup or first-hire signal for the FSDS flag.
     Signal,
+    /// A statement of the whole data path for the FSDS flag ("from data ingestion to model
+    /// deployment").
+    Path,
     /// A duty of a job that is not a data job (sales quotas, patient care, front-end work).
     #[serde(rename = "non_data")]
     NonData,
@@ -72,13 +75,14 @@ pub enum EvidenceKind {
 
 impl EvidenceKind {
     /// Every kind, in report order.
-    pub const ALL: [EvidenceKind; 7] = [
+    pub const ALL: [EvidenceKind; 8] = [
         EvidenceKind::De,
         EvidenceKind::Ds,
         EvidenceKind::Mle,
         EvidenceKind::Analyst,
         EvidenceKind::Common,
         EvidenceKind::Signal,
+        EvidenceKind::Path,
         EvidenceKind::NonData,
     ];
 
@@ -101,6 +105,7 @@ impl EvidenceKind {
             EvidenceKind::Analyst => "analyst",
             EvidenceKind::Common => "common",
             EvidenceKind::Signal => "signal",
+            EvidenceKind::Path => "path",
             EvidenceKind::NonData => "non_data",
         }
     }

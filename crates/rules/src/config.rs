@@ -102,6 +102,10 @@ pub struct FsdsConfig {
     /// or without ML engineering labelled: less than `flag_min`, so it flags only with startup
     /// or first-hire signals ("our first data hire ... deploy the models as APIs").
     pub span_light: f32,
+    /// A statement of the whole path ("from data ingestion to model deployment") counts from
+    /// this contribution (weight × section × cues): as a duty or requirement, not in the
+    /// company blurb or hedged. It adds `span` with ML engineering labelled, else `span_light`.
+    pub path_min: f32,
     /// Confidence added per unit of startup / first-hire signal weight...
     pub signal_per_weight: f32,
     /// ...up to this much.
@@ -194,6 +198,7 @@ impl Config {
         }
         let up_to_ten = [
             ("title.prior", self.title.prior),
+            ("fsds.path_min", self.fsds.path_min),
             ("primary.non_data_margin", self.primary.non_data_margin),
         ];
         for (name, v) in up_to_ten {

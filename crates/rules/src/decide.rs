@@ -1,7 +1,7 @@
 //! The rules: from an [`Analysis`] to a [`Decision`].
 
 use crate::config::Config;
-use rolecall_lexicon::{Analysis, Lexicon, Role, Stage, TermKind, TitleClaim};
+use rolecall_lexicon::{Analysis, Evidence, Lexicon, Role, Stage, TermKind, TitleClaim};
 use serde::Serialize;
 
 /// A rule that can raise the FSDS flag.
@@ -14,6 +14,9 @@ pub enum Rule {
     AllThree,
     /// The posting covers the pipeline from getting or storing data to models in production.
     PipelineSpan,
+    /// The posting says in words that the job runs the whole path ("from data ingestion to
+    /// model deployment", "database-to-deployment pipelines").
+    StatedPath,
     /// Startup, "first data hire", "many hats" language (only strengthens another rule).
     StartupSignals,
 }
@@ -376,6 +379,36 @@ fn fsds(
             terms: names,
         });
     }
+    // The whole path in words, as a duty or requirement: with ML engineering labelled it is
+    // the span's equal; without, it counts as a span only touched.
+    let stated: Vec<&Evidence> = analysis
+        .paths
+        .iter()
+        .filter(|e| e.contribution >= c.path_min)
+        .collect();
+    if let Some(first) = stated.first() {
+        let mut terms: Vec<String> = Vec::new();
+        for e in &stated {
+            let t = &lexicon.terms()[e.term].text;
+            if !terms.contains(t) {
+                terms.push(t.clone());
+            }
+        }
+        let (weight, how) = if labels.contains(&Role::Mle) {
+            (c.span, "with ML engineering asked for")
+        } else {
+            (c.span_light, "without ML engineering asked for")
+        };
+        reasons.push(Reason {
+            rule: Rule::StatedPath,
+            weight,
+            detail: format!(
+                "says the job runs the whole path (\"{}\"), {how}",
+                lexicon.terms()[first.term].text
+            ),
+            terms,
+        });
+    }
     let signal_weight: f32 = analysis.signals.iter().map(|s| s.contribution).sum();
     if !reasons.is_empty() && signal_weight > 0.0 {
         let mut terms: Vec<String> = Vec::new();
@@ -412,8 +445,9 @@ mod tests {
             .add_source("ds.txt", "a/b testing | 3 | analysis\nhypothesis testing | 3 | analysis\nregression | 3 | modelling\nforecasting | 3 | modelling\n")
             .add_source("mle.txt", "model serving | 3 | deployment\nkubernetes | 3 | deployment\nmodel monitoring | 3 | monitoring\nml engineer | 3\ntensorflow | 3\n")
             .add_source("analyst.txt", "tableau | 3\ndashboards | 3\nkpis | 3\n")
-            .add_source("signals.txt", "startup | 2\n")
+            .add_source("signals.txt", "startup | 2\nfrom data collection ... deployment | 3 | path\n")
             .add_source("nondata.txt", "sales cycle | 3\nclose deals | 3\nquota | 3\n")
+            .add_source("cues.txt", "is a plus | 0.4 | after\n")
             .add_source("titles.txt", "data scientist | ds | 4\nml engineer | mle | 5\nsoftware engineer | none | 2\nsales engineer | none | 6\n")
             .build()
             .unwrap()
@@ -641,6 +675,33 @@ mod tests {
         assert!(d.stages.contains(&Stage::Deployment), "{d:?}");
         assert!(!d.fsds.flag, "{d:?}");
         assert_eq!(d.fsds.confidence, 0.3, "{d:?}");
+    }
+
+    #[test]
+    fn a_stated_path_flags_with_ml_engineering() {
+        let said = "Own the models from data collection to deployment.";
+        // With ML engineering asked for (two duties), the statement is the whole path.
+        let d = run(
+            "",
+            &format!("regression, forecasting. model serving, kubernetes. {said}"),
+        );
+        let rules: Vec<(Rule, f32)> = d.fsds.reasons.iter().map(|r| (r.rule, r.weight)).collect();
+        assert_eq!(rules, vec![(Rule::StatedPath, 0.6)], "{d:?}");
+        assert!(d.fsds.flag);
+        assert_eq!(
+            d.fsds.reasons[0].terms,
+            vec!["from data collection ... deployment".to_string()]
+        );
+        // Without it, the statement only touches the path.
+        let d = run("", &format!("regression, forecasting. {said}"));
+        assert_eq!(d.fsds.confidence, 0.3, "{d:?}");
+        assert!(!d.fsds.flag);
+        // Hedged ("... is a plus") it weighs 3 × 0.9 × 0.4 = 1.08, under path_min: no rule.
+        let d = run(
+            "",
+            "regression, forecasting. model serving, kubernetes. Going from data collection to deployment is a plus.",
+        );
+        assert!(d.fsds.reasons.is_empty(), "{d:?}");
     }
 
     #[test]
