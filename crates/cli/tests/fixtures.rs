@@ -137,3 +137,19 @@ fn british_spellings_count_as_the_terms() {
         assert!(e.weight > 0.0, "{e:?}");
     }
 }
+
+#[test]
+fn pay_bands_and_fraud_warnings_count_for_nothing() {
+    let (body, v) = body_and_verdict("modern_board_2025.txt");
+    // The pay band and the fake-recruiter warning name other data jobs: none of it counts.
+    let pay = body.find("Base pay range").unwrap();
+    let fraud = body.find("Recruitment fraud").unwrap();
+    let late: Vec<_> = v.evidence.iter().filter(|e| e.start > pay).collect();
+    assert!(late.iter().any(|e| e.term == "data scientists"), "{late:?}");
+    for e in &late {
+        let want = if e.start > fraud { "legal" } else { "benefits" };
+        assert_eq!((e.section.as_str(), e.weight), (want, 0.0), "{e:?}");
+    }
+    assert_eq!(v.scores.ds.strength, 0.0, "{:?}", v.scores);
+    assert_eq!(v.scores.mle.strength, 0.0, "{:?}", v.scores);
+}
