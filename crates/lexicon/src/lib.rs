@@ -159,6 +159,15 @@ mod tests {
             claim("Member of Technical Staff - ML").role,
             Some(Role::Mle)
         );
+        // Later titles: serving models, and one warehouse product named as the job.
+        assert_eq!(claim("LLM Inference Engineer").role, Some(Role::Mle));
+        assert_eq!(
+            claim("Senior Recommender Systems Engineer").role,
+            Some(Role::Mle)
+        );
+        assert_eq!(claim("Deep Learning Researcher").role, Some(Role::Ds));
+        assert_eq!(claim("Snowflake Developer").role, Some(Role::De));
+        assert!(claim("Account Executive, Snowflake").non_data);
         assert!(claim("HTML Developer").non_data);
         assert!(claim("Sr. Storage Engineer").non_data);
         // A job family names the job; the data words after it name its domain.
