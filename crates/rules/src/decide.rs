@@ -304,6 +304,21 @@ fn top_terms(lexicon: &Lexicon, analysis: &Analysis, role: Role, n: usize) -> Ve
     out
 }
 
+/// The terms of `evidence`, each once, in text order.
+fn distinct_terms<'a>(
+    lexicon: &Lexicon,
+    evidence: impl Iterator<Item = &'a Evidence>,
+) -> Vec<String> {
+    let mut terms: Vec<String> = Vec::new();
+    for e in evidence {
+        let t = &lexicon.terms()[e.term].text;
+        if !terms.contains(t) {
+            terms.push(t.clone());
+        }
+    }
+    terms
+}
+
 fn fsds(
     lexicon: &Lexicon,
     analysis: &Analysis,
@@ -381,19 +396,15 @@ fn fsds(
     }
     // The whole path in words, as a duty or requirement: with ML engineering labelled it is
     // the span's equal; without, it counts as a span only touched.
-    let stated: Vec<&Evidence> = analysis
-        .paths
-        .iter()
-        .filter(|e| e.contribution >= c.path_min)
-        .collect();
-    if let Some(first) = stated.first() {
-        let mut terms: Vec<String> = Vec::new();
-        for e in &stated {
-            let t = &lexicon.terms()[e.term].text;
-            if !terms.contains(t) {
-                terms.push(t.clone());
-            }
-        }
+    let terms = distinct_terms(
+        lexicon,
+        analysis
+            .paths
+            .iter()
+            .filter(|e| e.contribution >= c.path_min),
+    );
+    if let Some(first) = terms.first() {
+        let detail = format!("says the job runs the whole path (\"{first}\")");
         let (weight, how) = if labels.contains(&Role::Mle) {
             (c.span, "with ML engineering asked for")
         } else {
@@ -402,22 +413,16 @@ fn fsds(
         reasons.push(Reason {
             rule: Rule::StatedPath,
             weight,
-            detail: format!(
-                "says the job runs the whole path (\"{}\"), {how}",
-                lexicon.terms()[first.term].text
-            ),
+            detail: format!("{detail}, {how}"),
             terms,
         });
     }
     let signal_weight: f32 = analysis.signals.iter().map(|s| s.contribution).sum();
     if !reasons.is_empty() && signal_weight > 0.0 {
-        let mut terms: Vec<String> = Vec::new();
-        for s in analysis.signals.iter().filter(|s| s.contribution > 0.0) {
-            let t = &lexicon.terms()[s.term].text;
-            if !terms.contains(t) {
-                terms.push(t.clone());
-            }
-        }
+        let terms = distinct_terms(
+            lexicon,
+            analysis.signals.iter().filter(|s| s.contribution > 0.0),
+        );
         reasons.push(Reason {
             rule: Rule::StartupSignals,
             weight: (signal_weight * c.signal_per_weight).min(c.signal_max),
