@@ -83,33 +83,60 @@ pub fn fragment_to_text(html: &str) -> String {
     convert(html).text
 }
 
+/// A `JobPosting` description with less text than this is a teaser, not the posting: the
+/// page's own text is read instead.
+const MIN_DESCRIPTION_CHARS: usize = 200;
+
 /// Reads a whole HTML page: `(title, text)`. The title comes from a schema.org `JobPosting` in
-/// JSON-LD, else the first `<h1>`, else `<title>`.
+/// JSON-LD, else the first `<h1>`, else `<title>`. The text is that `JobPosting`'s
+/// `description` when it holds the posting (at least [`MIN_DESCRIPTION_CHARS`] characters of
+/// text): a saved job page's menus, cookie banner and "similar jobs" are then left out. Else it
+/// is the page's text.
 pub fn page(html: &str) -> (String, String) {
     let page = convert(html);
-    let title = page
-        .json_ld
-        .iter()
-        .find_map(|raw| {
-            let value: serde_json::Value = serde_json::from_str(raw.trim()).ok()?;
-            find_job_posting_title(&value, 0)
-        })
-        .or(page.h1)
-        .or(page.title)
-        .unwrap_or_default();
-    (title, page.text)
+    let posting = page.json_ld.iter().find_map(|raw| {
+        let value: serde_json::Value = serde_json::from_str(raw.trim()).ok()?;
+        find_job_posting(&value, 0)
+    });
+    let (ld_title, ld_text) = match posting {
+        Some(p) => (p.title, p.description.as_deref().map(description_text)),
+        None => (None, None),
+    };
+    let title = ld_title.or(page.h1).or(page.title).unwrap_or_default();
+    let text = ld_text
+        .filter(|t| t.chars().count() >= MIN_DESCRIPTION_CHARS)
+        .unwrap_or(page.text);
+    (title, text)
 }
 
-/// The `title` of the first `JobPosting` object in a JSON-LD value (also inside `@graph` or an
-/// array), looked for to a bounded depth.
-fn find_job_posting_title(value: &serde_json::Value, depth: usize) -> Option<String> {
+/// The text of a `JobPosting` description: HTML, which some boards escape once more
+/// ("&lt;p&gt;Build ...&lt;/p&gt;"), so text that still reads as markup is converted again.
+fn description_text(html: &str) -> String {
+    let text = fragment_to_text(html);
+    let markup = ["<p>", "<li>", "<br", "<ul>", "<div", "<strong>", "<b>"];
+    if markup.iter().any(|m| text.contains(m)) {
+        fragment_to_text(&text)
+    } else {
+        text
+    }
+}
+
+/// The fields rolecall reads from a schema.org `JobPosting`.
+struct JobPosting {
+    title: Option<String>,
+    description: Option<String>,
+}
+
+/// The first `JobPosting` object in a JSON-LD value (also inside `@graph` or an array), looked
+/// for to a bounded depth.
+fn find_job_posting(value: &serde_json::Value, depth: usize) -> Option<JobPosting> {
     if depth > 4 {
         return None;
     }
     match value {
-        serde_json::Value::Array(items) => items
-            .iter()
-            .find_map(|v| find_job_posting_title(v, depth + 1)),
+        serde_json::Value::Array(items) => {
+            items.iter().find_map(|v| find_job_posting(v, depth + 1))
+        }
         serde_json::Value::Object(obj) => {
             let is_posting = match obj.get("@type") {
                 Some(serde_json::Value::String(t)) => t == "JobPosting",
@@ -117,12 +144,19 @@ fn find_job_posting_title(value: &serde_json::Value, depth: usize) -> Option<Str
                 _ => false,
             };
             if is_posting {
-                if let Some(serde_json::Value::String(t)) = obj.get("title") {
-                    return Some(t.trim().to_string());
-                }
+                let field = |name: &str| match obj.get(name) {
+                    Some(serde_json::Value::String(t)) if !t.trim().is_empty() => {
+                        Some(t.trim().to_string())
+                    }
+                    _ => None,
+                };
+                return Some(JobPosting {
+                    title: field("title"),
+                    description: field("description"),
+                });
             }
             obj.get("@graph")
-                .and_then(|g| find_job_posting_title(g, depth + 1))
+                .and_then(|g| find_job_posting(g, depth + 1))
         }
         _ => None,
     }
@@ -358,9 +392,43 @@ mod tests {
             </head><body><h1>Careers</h1><p>Build pipelines.</p></body></html>"#;
         let (title, text) = page(ld);
         assert_eq!(title, "Data Engineer");
+        // A description this short is no posting: the page's text is read.
         assert_eq!(text, "Careers\nBuild pipelines.");
         assert_eq!(page("<title>T</title><h1> Big  One </h1>").0, "Big One");
         assert_eq!(page("<title>Only Title</title><p>x</p>").0, "Only Title");
+    }
+
+    #[test]
+    fn page_text_from_a_job_posting_description() {
+        let duties = "Build Kafka ingestion and Airflow pipelines into Snowflake. ".repeat(4);
+        let page_html = |description: &str| {
+            let ld = serde_json::json!({
+                "@context": "https://schema.org",
+                "@graph": [{"@type": "Organization"}, {"@type": "JobPosting", "title": "Data Engineer", "description": description}]
+            });
+            format!(
+                "<html><head><script type=\"application/ld+json\">{ld}</script></head>\
+                 <body><nav>Jobs Salaries Companies</nav><h1>Data Engineer</h1><p>{duties}</p>\
+                 <h2>Similar jobs</h2><p>Machine Learning Engineer at Initech</p></body></html>"
+            )
+        };
+        let want = format!("Responsibilities\n- {}", duties.trim());
+        // The description holds the posting: the menus and the similar jobs are left out.
+        let (title, text) = page(&page_html(&format!(
+            "<h3>Responsibilities</h3><ul><li>{duties}</li></ul>"
+        )));
+        assert_eq!(
+            (title.as_str(), text.as_str()),
+            ("Data Engineer", want.as_str())
+        );
+        // Escaped once more, as some boards write it, it reads the same.
+        let escaped = format!("&lt;h3&gt;Responsibilities&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;{duties}&lt;/li&gt;&lt;/ul&gt;");
+        assert_eq!(page(&page_html(&escaped)).1, want);
+        // Plain text is read as it is.
+        assert_eq!(page(&page_html(&duties)).1, duties.trim());
+        // A teaser is not the posting: the page's text is read.
+        let teaser = page(&page_html("<p>Join our data team!</p>")).1;
+        assert!(teaser.starts_with("Jobs Salaries Companies"), "{teaser}");
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! |---|---|
 //! | `.txt`, `.text` | one posting; the first line is the title |
 //! | `.md`, `.markdown` | one posting; the first line, without `#`, is the title |
-//! | `.html`, `.htm` | one posting; title from JSON-LD `JobPosting`, `<h1>` or `<title>` |
+//! | `.html`, `.htm` | one posting; title from JSON-LD `JobPosting`, `<h1>` or `<title>`; text from the `JobPosting` description (200 characters or more), else the page |
 //! | `.jsonl`, `.ndjson` | one posting per line |
 //! | `.json` | one object, or an array of objects |
 //! | `.csv`, `.tsv` | one posting per row, columns found by header name |
