@@ -168,6 +168,12 @@ mod tests {
         assert_eq!(claim("Deep Learning Researcher").role, Some(Role::Ds));
         assert_eq!(claim("Snowflake Developer").role, Some(Role::De));
         assert!(claim("Account Executive, Snowflake").non_data);
+        // Abbreviated role names, as whole words only.
+        assert_eq!(claim("Senior MLE").role, Some(Role::Mle));
+        assert_eq!(claim("Sr. Data Eng").role, Some(Role::De));
+        assert_eq!(claim("Big Data Engg").role, Some(Role::De));
+        assert_eq!(claim("Data Sci Lead").role, Some(Role::Ds));
+        assert_eq!(claim("Data Engagement Manager").role, None);
         assert!(claim("HTML Developer").non_data);
         assert!(claim("Sr. Storage Engineer").non_data);
         // A job family names the job; the data words after it name its domain.
