@@ -281,7 +281,7 @@ fn body_term(kind: FileKind, entry: &parse::Entry<'_>, origin: Origin) -> Result
                     Section::from_name(field).ok_or_else(|| ErrorKind::BadField {
                         field: field.to_string(),
                         expected: "a section (general, responsibilities, requirements, preferred, \
-                               company, benefits, legal, footer)",
+                               stack, company, benefits, legal, footer)",
                     })?,
                 );
             }

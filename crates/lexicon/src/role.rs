@@ -132,6 +132,9 @@ pub enum Section {
     Requirements,
     /// Nice to have, bonus, preferred qualifications.
     Preferred,
+    /// The team's tools, listed ("Our stack", "Technologies we use"): what the person will work
+    /// with, not a duty and not asked of them.
+    Stack,
     /// About the company.
     Company,
     /// Benefits, perks, salary.
@@ -145,11 +148,12 @@ pub enum Section {
 
 impl Section {
     /// Every section.
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 9] = [
         Section::General,
         Section::Responsibilities,
         Section::Requirements,
         Section::Preferred,
+        Section::Stack,
         Section::Company,
         Section::Benefits,
         Section::Legal,
@@ -163,6 +167,7 @@ impl Section {
             Section::Responsibilities => "responsibilities",
             Section::Requirements => "requirements",
             Section::Preferred => "preferred",
+            Section::Stack => "stack",
             Section::Company => "company",
             Section::Benefits => "benefits",
             Section::Legal => "legal",

@@ -21,6 +21,8 @@ pub struct SectionWeights {
     pub requirements: f32,
     /// Nice to have.
     pub preferred: f32,
+    /// The team's tools, listed.
+    pub stack: f32,
     /// About the company.
     pub company: f32,
     /// Benefits and perks.
@@ -38,6 +40,7 @@ impl Default for SectionWeights {
             responsibilities: 1.0,
             requirements: 0.85,
             preferred: 0.5,
+            stack: 0.5,
             company: 0.2,
             benefits: 0.0,
             legal: 0.0,
@@ -54,6 +57,7 @@ impl SectionWeights {
             Section::Responsibilities => self.responsibilities,
             Section::Requirements => self.requirements,
             Section::Preferred => self.preferred,
+            Section::Stack => self.stack,
             Section::Company => self.company,
             Section::Benefits => self.benefits,
             Section::Legal => self.legal,
@@ -327,7 +331,11 @@ impl Lexicon {
                         // below them.
                         let silencing = matches!(
                             s,
-                            Section::Benefits | Section::Legal | Section::Footer | Section::Company
+                            Section::Benefits
+                                | Section::Legal
+                                | Section::Footer
+                                | Section::Company
+                                | Section::Stack
                         );
                         field = if silencing && !late {
                             inline_value_end(text, hit.end)
@@ -559,7 +567,7 @@ mod tests {
             .add_source("nondata.txt", "sales cycle | 2\n")
             .add_source("signals.txt", "startup | 2\nfrom data ... to deployment | 3 | path\n")
             .add_source("cues.txt", "is a plus | 0.4 | after\nno | 0 | before\nis not an | 0.1 | before\n")
-            .add_source("sections.txt", "benefits | benefits\nrequirements | requirements\nsimilar jobs | footer\nnice to have | preferred\nbonus points | preferred\n")
+            .add_source("sections.txt", "benefits | benefits\nrequirements | requirements\nsimilar jobs | footer\nnice to have | preferred\nbonus points | preferred\nour stack | stack\n")
             .add_source("titles.txt", "data engineer | de\n")
             .build()
             .unwrap()
@@ -646,6 +654,18 @@ mod tests {
         assert!((req - 3.0 * 0.85).abs() < 1e-5, "{req}");
         // A heading that ends its line heads what follows.
         assert_eq!(raw("intro\nBenefits:\nairflow", Role::De), 0.0);
+    }
+
+    #[test]
+    fn a_listed_stack_weighs_as_a_nice_to_have() {
+        let stack = ScoreParams::default().sections.stack;
+        let under = raw("intro\nOur stack:\nairflow", Role::De);
+        assert!((under - 3.0 * stack).abs() < 1e-5, "{under}");
+        // "Our stack: Airflow, ..." on one line is a field: the duties below it are duties.
+        let field = raw("intro\nRequirements\nOur stack: airflow\nairflow", Role::De);
+        // The stronger occurrence counts in full, the other at repeat_decay (0.5).
+        let want = 3.0 * 0.85 + 3.0 * stack * 0.5;
+        assert!((field - want).abs() < 1e-5, "{field} vs {want}");
     }
 
     #[test]

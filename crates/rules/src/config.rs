@@ -221,9 +221,11 @@ impl Config {
             s.responsibilities,
             s.requirements,
             s.preferred,
+            s.stack,
             s.company,
             s.benefits,
             s.legal,
+            s.footer,
         ] {
             if !(0.0..=2.0).contains(&v) {
                 return Err(format!("scoring.sections: {v} must be between 0 and 2"));
