@@ -25,6 +25,41 @@ pub struct Labels {
     pub title_role: Option<String>,
 }
 
+impl Labels {
+    /// Every label is one LABELS.md allows: `primary` and `title_role` one of [`CLASSES`],
+    /// `roles` data roles only. A typo ("DS", "ml") would count as a wrong answer, silently.
+    fn check(&self) -> Result<(), String> {
+        let class = |field: &str, v: &str| {
+            if CLASSES.contains(&v) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{field} '{v}' is not one of {}",
+                    CLASSES.join(", ")
+                ))
+            }
+        };
+        class("primary", &self.primary)?;
+        if let Some(t) = &self.title_role {
+            class("title_role", t)?;
+        }
+        for r in &self.roles {
+            if r == "none" || !CLASSES.contains(&r.as_str()) {
+                return Err(format!("role '{r}' is not one of de, ds, mle, analyst"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A labelled or predicted record, as [`read_jsonl`] reads it.
+pub trait Record {
+    /// The record's id.
+    fn id(&self) -> &str;
+    /// Why the record cannot be used, if it cannot.
+    fn check(&self) -> Result<(), String>;
+}
+
 /// One labelled posting (../shared/data/LABELS.md).
 #[derive(Debug, Clone, Deserialize)]
 pub struct Gold {
@@ -40,6 +75,15 @@ pub struct Gold {
     pub labels: Labels,
 }
 
+impl Record for Gold {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn check(&self) -> Result<(), String> {
+        self.labels.check()
+    }
+}
+
 /// What a system predicts for one posting.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Prediction {
@@ -48,6 +92,15 @@ pub struct Prediction {
     pub labels: Labels,
     #[serde(default)]
     pub mismatch: Option<bool>,
+}
+
+impl Record for Prediction {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn check(&self) -> Result<(), String> {
+        self.labels.check()
+    }
 }
 
 /// The five primary classes, in report order.
@@ -262,20 +315,34 @@ pub fn title_only(classifier: &Classifier, g: &Gold) -> Prediction {
     }
 }
 
-/// Reads a JSONL file of records of type `T`, naming the line of a bad record.
-pub fn read_jsonl<T: for<'de> Deserialize<'de>>(path: &Path) -> anyhow::Result<Vec<T>> {
+/// Reads a JSONL file of records of type `T`, naming the line of a bad record: one that is
+/// not JSON, lacks a field, has a label LABELS.md does not allow, or repeats an earlier
+/// record's id (the figures would count the two as one).
+pub fn read_jsonl<T: for<'de> Deserialize<'de> + Record>(path: &Path) -> anyhow::Result<Vec<T>> {
     let file =
         std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let mut out = Vec::new();
+    // The line of each id read so far.
+    let mut lines: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
         let line = line.with_context(|| format!("{}:{}: cannot read", path.display(), i + 1))?;
         if line.trim().is_empty() {
             continue;
         }
-        out.push(
-            serde_json::from_str(&line)
-                .with_context(|| format!("{}:{}: bad record", path.display(), i + 1))?,
-        );
+        let record: T = serde_json::from_str(&line)
+            .with_context(|| format!("{}:{}: bad record", path.display(), i + 1))?;
+        if let Err(why) = record.check() {
+            bail!("{}:{}: bad record: {why}", path.display(), i + 1);
+        }
+        if let Some(first) = lines.insert(record.id().to_string(), i + 1) {
+            bail!(
+                "{}:{}: bad record: id '{}' is already used at line {first}",
+                path.display(),
+                i + 1,
+                record.id()
+            );
+        }
+        out.push(record);
     }
     Ok(out)
 }

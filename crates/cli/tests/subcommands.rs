@@ -34,6 +34,37 @@ fn eval_reports_rolecall_and_the_title_baseline() {
 }
 
 #[test]
+fn eval_rejects_labels_that_labels_md_does_not_allow() {
+    let d = Dir::new();
+    let good = std::fs::read_to_string(gold_file(&d)).unwrap();
+    let row = |id: &str, primary: &str, roles: &str| {
+        format!(
+            r#"{{"id": "{id}", "title": "Data Engineer", "text": "Build pipelines.", "primary": "{primary}", "roles": {roles}, "fsds": false, "title_role": "de"}}"#
+        )
+    };
+    for (bad, why) in [
+        (row("g9", "DS", r#"["ds"]"#), "primary 'DS' is not one of"),
+        (
+            row("g9", "de", r#"["de", "none"]"#),
+            "role 'none' is not one of",
+        ),
+        (
+            row("g1", "de", r#"["de"]"#),
+            "id 'g1' is already used at line 1",
+        ),
+    ] {
+        let gold = d.write("bad.jsonl", format!("{good}{bad}\n"));
+        let out = run(&["eval", &gold], None);
+        assert_eq!(out.code, 2, "{bad}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("bad.jsonl:4: bad record") && out.stderr.contains(why),
+            "{bad}: {}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
 fn eval_by_source_scores_each_board_alone() {
     let d = Dir::new();
     let gold = gold_file(&d);
