@@ -15,6 +15,8 @@ pub struct Stats {
     pub primary_rule: PrimaryRule,
     pub labels: Vec<Role>,
     pub fsds: bool,
+    /// The rules that raised the FSDS flag (empty when it is not raised).
+    pub fsds_rules: Vec<rolecall::Rule>,
     pub mismatch: bool,
     /// Distinct terms that counted, with their kind.
     pub terms: Vec<(EvidenceKind, String)>,
@@ -84,6 +86,11 @@ fn stats(v: &Verdict) -> Stats {
         primary_rule: v.primary_rule,
         labels: v.labels.clone(),
         fsds: v.fsds.flag,
+        fsds_rules: if v.fsds.flag {
+            v.fsds.reasons.iter().map(|r| r.rule).collect()
+        } else {
+            Vec::new()
+        },
         mismatch: v.mismatch,
         terms,
     }
@@ -162,7 +169,7 @@ impl CsvRow {
                 num(v.scores.analyst.strength),
                 v.fsds.flag.to_string(),
                 num(v.fsds.confidence),
-                join(&mut v.fsds.reasons.iter().map(|r| rule_name(r.rule).to_string())),
+                join(&mut v.fsds.reasons.iter().map(|r| r.rule.name().to_string())),
                 v.title_role_name().to_string(),
                 v.mismatch.to_string(),
                 join(&mut v.stages.iter().map(|s| s.name().to_string())),
@@ -178,16 +185,6 @@ impl CsvRow {
         fields[0] = e.id.clone();
         fields[CSV_HEADER.len() - 1] = e.to_string();
         CsvRow { fields }
-    }
-}
-
-fn rule_name(rule: rolecall::Rule) -> &'static str {
-    match rule {
-        rolecall::Rule::DeMleMerge => "de_mle_merge",
-        rolecall::Rule::AllThree => "all_three",
-        rolecall::Rule::PipelineSpan => "pipeline_span",
-        rolecall::Rule::StatedPath => "stated_path",
-        rolecall::Rule::StartupSignals => "startup_signals",
     }
 }
 
@@ -315,7 +312,7 @@ pub fn table(v: &Verdict) -> String {
         let _ = writeln!(
             s,
             "            - {}: {} [{}]",
-            rule_name(r.rule),
+            r.rule.name(),
             r.detail,
             r.terms.join(", ")
         );

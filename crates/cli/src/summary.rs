@@ -1,7 +1,7 @@
 //! The batch summary: what an analyst of the job market wants from a directory of postings.
 
 use crate::output::Rendered;
-use rolecall::{EvidenceKind, PrimaryRule, Role};
+use rolecall::{EvidenceKind, PrimaryRule, Role, Rule};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -14,7 +14,11 @@ pub struct Summary {
     primary: HashMap<Option<Role>, usize>,
     rules: HashMap<PrimaryRule, usize>,
     hybrids: usize,
+    /// Postings by their labels, for the hybrids (two or more).
+    hybrid_sets: HashMap<Vec<Role>, usize>,
     fsds: usize,
+    /// Flagged postings by each rule that helped flag them.
+    fsds_rules: HashMap<Rule, usize>,
     mismatch: usize,
     terms: HashMap<(EvidenceKind, String), usize>,
 }
@@ -30,8 +34,16 @@ impl Summary {
         self.classified += 1;
         *self.primary.entry(s.primary).or_default() += 1;
         *self.rules.entry(s.primary_rule).or_default() += 1;
-        self.hybrids += usize::from(s.labels.len() > 1);
+        if s.labels.len() > 1 {
+            self.hybrids += 1;
+            let mut set = s.labels.clone();
+            set.sort_by_key(|r| r.index());
+            *self.hybrid_sets.entry(set).or_default() += 1;
+        }
         self.fsds += usize::from(s.fsds);
+        for &rule in &s.fsds_rules {
+            *self.fsds_rules.entry(rule).or_default() += 1;
+        }
         self.mismatch += usize::from(s.mismatch);
         for t in &s.terms {
             *self.terms.entry(t.clone()).or_default() += 1;
@@ -73,12 +85,35 @@ impl Summary {
             self.hybrids,
             pct(self.hybrids)
         );
+        let mut sets: Vec<(&Vec<Role>, usize)> =
+            self.hybrid_sets.iter().map(|(k, n)| (k, *n)).collect();
+        sets.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| a.0.len().cmp(&b.0.len()))
+                .then_with(|| {
+                    let idx = |v: &Vec<Role>| v.iter().map(|r| r.index()).collect::<Vec<_>>();
+                    idx(a.0).cmp(&idx(b.0))
+                })
+        });
+        for (set, n) in sets {
+            let names = set.iter().map(|r| r.name()).collect::<Vec<_>>().join("+");
+            // "de+ds+mle+analyst" is longer than the column: the count gives way.
+            let width = 8usize.saturating_sub(names.len().saturating_sub(16)).max(1);
+            let _ = writeln!(s, "  {names:<16} {n:>width$}  {:5.1}%", pct(n));
+        }
         let _ = writeln!(
             s,
             "FSDS              {:>8}  {:5.1}%",
             self.fsds,
             pct(self.fsds)
         );
+        // A flag usually has several reasons: each counts once per flagged posting.
+        for rule in Rule::ALL {
+            let n = self.fsds_rules.get(&rule).copied().unwrap_or(0);
+            if n > 0 {
+                let _ = writeln!(s, "  {:<16} {n:>8}  {:5.1}%", rule.name(), pct(n));
+            }
+        }
         let _ = writeln!(
             s,
             "title mismatch    {:>8}  {:5.1}%",

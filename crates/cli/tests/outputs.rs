@@ -151,6 +151,48 @@ fn summary_counts_a_batch() {
             out.stdout
         );
     }
+    // Each hybrid's role set, as expected.tsv says (roles in report order, joined by "+").
+    let order = ["de", "ds", "mle", "analyst"];
+    let mut sets: Vec<String> = rows
+        .iter()
+        .filter(|r| r[3].contains(','))
+        .map(|r| {
+            let mut roles: Vec<&str> = r[3].split(',').collect();
+            roles.sort_by_key(|x| order.iter().position(|o| o == x));
+            roles.join("+")
+        })
+        .collect();
+    assert!(sets.len() >= 3, "{sets:?}");
+    sets.sort();
+    for set in &sets {
+        let n = sets.iter().filter(|s| *s == set).count();
+        assert!(
+            out.stdout
+                .lines()
+                .any(|l| l.trim_start().starts_with(&format!("{set} "))
+                    && l.contains(&format!(" {n} "))),
+            "{set} x{n}: {}",
+            out.stdout
+        );
+    }
+    // The rules behind the FSDS flags: every flagged fixture has at least one, and the
+    // hidden FSDS fixture is a DE+MLE merge.
+    let flagged = rows.iter().filter(|r| r[4] == "true").count();
+    let rule_lines: Vec<usize> = ["de_mle_merge", "all_three", "pipeline_span", "stated_path"]
+        .iter()
+        .filter_map(|rule| {
+            out.stdout
+                .lines()
+                .find(|l| l.trim_start().starts_with(&format!("{rule} ")))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .collect();
+    assert!(
+        rule_lines.iter().sum::<usize>() >= flagged && !rule_lines.is_empty(),
+        "{flagged} flagged, {rule_lines:?}: {}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("  de_mle_merge "), "{}", out.stdout);
     // --summary with another format: records on stdout, summary on stderr.
     let out = run(&["-f", "jsonl", "--summary", &path], None);
     assert_eq!(out.records().len(), n);

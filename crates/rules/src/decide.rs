@@ -5,7 +5,7 @@ use rolecall_lexicon::{Analysis, Evidence, Lexicon, Role, Stage, TermKind, Title
 use serde::Serialize;
 
 /// A rule that can raise the FSDS flag.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
     /// The posting asks for both data engineering and ML engineering.
@@ -19,6 +19,28 @@ pub enum Rule {
     StatedPath,
     /// Startup, "first data hire", "many hats" language (only strengthens another rule).
     StartupSignals,
+}
+
+impl Rule {
+    /// Every rule, in report order.
+    pub const ALL: [Rule; 5] = [
+        Rule::DeMleMerge,
+        Rule::AllThree,
+        Rule::PipelineSpan,
+        Rule::StatedPath,
+        Rule::StartupSignals,
+    ];
+
+    /// The rule's name in output (as serialized).
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::DeMleMerge => "de_mle_merge",
+            Rule::AllThree => "all_three",
+            Rule::PipelineSpan => "pipeline_span",
+            Rule::StatedPath => "stated_path",
+            Rule::StartupSignals => "startup_signals",
+        }
+    }
 }
 
 /// The rule that settled the primary role (or that the posting is not a data job).
@@ -707,6 +729,13 @@ mod tests {
             "regression, forecasting. model serving, kubernetes. Going from data collection to deployment is a plus.",
         );
         assert!(d.fsds.reasons.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn rule_names_are_their_serialized_names() {
+        for r in Rule::ALL {
+            assert_eq!(serde_json::to_value(r).unwrap(), r.name(), "{r:?}");
+        }
     }
 
     #[test]
