@@ -89,7 +89,7 @@ const MIN_DESCRIPTION_CHARS: usize = 200;
 
 /// Reads a whole HTML page: `(title, text)`. The title comes from a schema.org `JobPosting` in
 /// JSON-LD, else the first `<h1>`, else `<title>`. The text is that `JobPosting`'s
-/// `description` when it holds the posting (at least [`MIN_DESCRIPTION_CHARS`] characters of
+/// `description` when it holds the posting (at least 200 characters of
 /// text): a saved job page's menus, cookie banner and "similar jobs" are then left out. Else it
 /// is the page's text.
 pub fn page(html: &str) -> (String, String) {
