@@ -1,6 +1,6 @@
 //! Property tests: whatever the text, classification never panics, every evidence span lies
-//! inside the text on char boundaries and spells its term, scores stay in [0, 1], and the same
-//! posting always gets the same verdict.
+//! inside the text on char boundaries and spells its term, only whole-path statements overlap
+//! other phrases, scores stay in [0, 1], and the same posting always gets the same verdict.
 
 use proptest::prelude::*;
 use rolecall::input::html::fragment_to_text;
@@ -37,6 +37,9 @@ fn posting_text() -> impl Strategy<Value = String> {
         "exposure to",
         "PyTorch or TensorFlow",
         "first data hire",
+        "from data ingestion to model deployment",
+        "database-to-deployment",
+        "deploying predictive models",
         "startup",
         "seed-stages",
         "data visualisation",
@@ -92,6 +95,18 @@ fn check(title: &str, text: &str) -> Result<(), TestCaseError> {
             e.term
         );
         prop_assert!(e.weight >= 0.0 && e.weight.is_finite());
+    }
+    // Only a statement of the whole path leaves its words to the other terms: every other
+    // phrase takes its words, so their spans never overlap.
+    let mut spans: Vec<(usize, usize)> = v
+        .evidence
+        .iter()
+        .filter(|e| e.role != rolecall::EvidenceKind::Path)
+        .map(|e| (e.start, e.end))
+        .collect();
+    spans.sort_unstable();
+    for w in spans.windows(2) {
+        prop_assert!(w[0].1 <= w[1].0, "overlapping phrases {:?} in {text:?}", w);
     }
     let mut shares = 0.0;
     for r in Role::ALL {
