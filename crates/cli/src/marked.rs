@@ -75,7 +75,7 @@ fn phrase(text: &str, e: &EvidenceItem, ansi: bool) -> String {
 /// with every evidence phrase marked; with `ansi`, phrases are coloured by role and silenced
 /// ones dimmed.
 pub fn marked(v: &Verdict, text: &str, ansi: bool) -> String {
-    let mut s = table(v);
+    let mut s = table(v, Some(text));
     // The table ends with a blank line; the text goes in its place.
     if s.ends_with("\n\n") {
         s.pop();

@@ -6,6 +6,7 @@ use crate::classify::Config;
 use crate::summary::Summary;
 use rolecall::input::{Payload, RawRecord, RecordError};
 use rolecall::{EvidenceKind, PrimaryRule, Role, Verdict};
+use std::collections::HashMap;
 use std::io::{BufWriter, Stdout, Write};
 
 /// What the summary needs to know of one classified posting.
@@ -54,7 +55,7 @@ pub fn process(raw: &RawRecord, config: &Config) -> Rendered {
                 if !config.evidence {
                     verdict.evidence.clear();
                 }
-                render_verdict(&verdict, config.format)
+                render_verdict(&verdict, Some(&parsed.posting.text), config.format)
             };
             Rendered {
                 id: verdict.id.clone(),
@@ -96,11 +97,11 @@ fn stats(v: &Verdict) -> Stats {
     }
 }
 
-fn render_verdict(v: &Verdict, format: Format) -> Vec<u8> {
+fn render_verdict(v: &Verdict, text: Option<&str>, format: Format) -> Vec<u8> {
     match format {
         Format::Jsonl | Format::Json => serde_json::to_vec(v).expect("a verdict always serializes"),
         Format::Csv => csv_row(&CsvRow::from_verdict(v)),
-        Format::Table | Format::Marked => table(v).into_bytes(),
+        Format::Table | Format::Marked => table(v, text).into_bytes(),
         Format::Summary => Vec::new(),
     }
 }
@@ -240,9 +241,42 @@ fn bar(x: f32) -> String {
     format!("{}{}", "█".repeat(n), "·".repeat(10 - n.min(10)))
 }
 
-/// A readable block for one posting.
-pub fn table(v: &Verdict) -> String {
+/// How the table names each phrase with a gap ("deploy ... model"): as the posting wrote its
+/// strongest occurrence ("deploying predictive models"), lower case and on one line. Other
+/// terms are shown as the lexicon writes them.
+fn written_forms<'v>(v: &'v Verdict, text: &str) -> HashMap<&'v str, String> {
+    let mut best: HashMap<&str, (f32, &str)> = HashMap::new();
+    for e in &v.evidence {
+        let Some(written) = text.get(e.start..e.end) else {
+            continue;
+        };
+        if !e.term.contains(rolecall::GAP) || e.weight <= 0.0 {
+            continue;
+        }
+        let entry = best.entry(e.term.as_str()).or_insert((e.weight, written));
+        if e.weight > entry.0 {
+            *entry = (e.weight, written);
+        }
+    }
+    best.into_iter()
+        .map(|(term, (_, written))| {
+            let words: Vec<&str> = written.split_whitespace().collect();
+            (term, one_line(&words.join(" ").to_lowercase()).into_owned())
+        })
+        .collect()
+}
+
+/// A readable block for one posting; with the posting's `text` (which the evidence spans
+/// index), phrases with a gap are named as the posting wrote them.
+pub fn table(v: &Verdict, text: Option<&str>) -> String {
     use std::fmt::Write as _;
+    let written = text.map(|t| written_forms(v, t)).unwrap_or_default();
+    let show = |term: &str| -> String {
+        written
+            .get(term)
+            .cloned()
+            .unwrap_or_else(|| term.to_string())
+    };
     let mut s = String::new();
     let title = if v.title.is_empty() {
         "(no title)"
@@ -314,7 +348,11 @@ pub fn table(v: &Verdict) -> String {
             "            - {}: {} [{}]",
             r.rule.name(),
             r.detail,
-            r.terms.join(", ")
+            r.terms
+                .iter()
+                .map(|t| show(t))
+                .collect::<Vec<_>>()
+                .join(", ")
         );
     }
     if !v.stages.is_empty() {
@@ -327,7 +365,7 @@ pub fn table(v: &Verdict) -> String {
         if terms.is_empty() {
             continue;
         }
-        let shown: Vec<&str> = terms.iter().take(8).map(|(t, _)| *t).collect();
+        let shown: Vec<String> = terms.iter().take(8).map(|(t, _)| show(t)).collect();
         let more = if terms.len() > 8 {
             format!(" +{}", terms.len() - 8)
         } else {

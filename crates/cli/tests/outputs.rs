@@ -109,6 +109,35 @@ fn marked_text_shows_each_phrase_where_it_stands() {
 }
 
 #[test]
+fn the_table_names_a_phrase_with_a_gap_as_the_posting_wrote_it() {
+    let path = root()
+        .join("fixtures/postings/mle_gap_phrases.txt")
+        .display()
+        .to_string();
+    let table = run(&["-f", "table", &path], None);
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    assert!(
+        table
+            .stdout
+            .contains("shipping deep-learning / statistical models"),
+        "{}",
+        table.stdout
+    );
+    assert!(!table.stdout.contains(" ... "), "{}", table.stdout);
+    // JSON keeps the lexicon's term, the same in every posting, for counting.
+    let out = run(&["-f", "jsonl", &path], None);
+    let r = out.records();
+    assert!(
+        r[0].verdict()
+            .evidence
+            .iter()
+            .any(|e| e.term == "shipping ... model"),
+        "{:?}",
+        r[0].verdict().evidence
+    );
+}
+
+#[test]
 fn summary_counts_a_batch() {
     let path = root().join("fixtures/postings").display().to_string();
     // The counts the fixtures' expected verdicts imply.

@@ -43,7 +43,7 @@ mod verdict;
 pub use classifier::Classifier;
 pub use error::Error;
 pub use posting::Posting;
-pub use rolecall_lexicon::{Lexicon, Role, Section, Stage};
+pub use rolecall_lexicon::{Lexicon, Role, Section, Stage, GAP};
 pub use rolecall_rules::{Config, Fsds, PrimaryRule, Reason, Rule};
 pub use verdict::{EvidenceItem, EvidenceKind, Score, Scores, Verdict};
 
