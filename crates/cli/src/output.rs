@@ -246,13 +246,14 @@ fn bar(x: f32) -> String {
 /// terms are shown as the lexicon writes them.
 fn written_forms<'v>(v: &'v Verdict, text: &str) -> HashMap<&'v str, String> {
     let mut best: HashMap<&str, (f32, &str)> = HashMap::new();
-    for e in &v.evidence {
+    for e in v
+        .evidence
+        .iter()
+        .filter(|e| e.weight > 0.0 && e.term.contains(rolecall::GAP))
+    {
         let Some(written) = text.get(e.start..e.end) else {
             continue;
         };
-        if !e.term.contains(rolecall::GAP) || e.weight <= 0.0 {
-            continue;
-        }
         let entry = best.entry(e.term.as_str()).or_insert((e.weight, written));
         if e.weight > entry.0 {
             *entry = (e.weight, written);

@@ -37,7 +37,7 @@ impl Summary {
         if s.labels.len() > 1 {
             self.hybrids += 1;
             let mut set = s.labels.clone();
-            set.sort_by_key(|r| r.index());
+            set.sort();
             *self.hybrid_sets.entry(set).or_default() += 1;
         }
         self.fsds += usize::from(s.fsds);
@@ -90,10 +90,7 @@ impl Summary {
         sets.sort_by(|a, b| {
             b.1.cmp(&a.1)
                 .then_with(|| a.0.len().cmp(&b.0.len()))
-                .then_with(|| {
-                    let idx = |v: &Vec<Role>| v.iter().map(|r| r.index()).collect::<Vec<_>>();
-                    idx(a.0).cmp(&idx(b.0))
-                })
+                .then_with(|| a.0.cmp(b.0))
         });
         for (set, n) in sets {
             let names = set.iter().map(|r| r.name()).collect::<Vec<_>>().join("+");
