@@ -12,6 +12,10 @@ body), word by word from the `breame` package's American-to-British dictionary, 
 independent of rolecall's own spelling rules: the dev postings come from American boards, the
 held-out ones may not.
 
+Last, every labelled posting is scored with its spaces as pasted from a web page or a
+spreadsheet: each space a no-break space, or two spaces. A phrase is one phrase however it is
+spaced.
+
 Usage: benches/format_robustness.py [GOLD.jsonl] [--rolecall PATH]
 (the spelling run needs `breame`: target/venv-baseline/bin/pip install breame, and run the
 script with target/venv-baseline/bin/python)
@@ -31,6 +35,13 @@ VARIANTS = {
     "breaks -> spaces": lambda r: {**r, "text": re.sub(r"\s*\n\s*", " ", r["text"])},
     "breaks removed": lambda r: {**r, "text": re.sub(r"\s*\n\s*", "", r["text"])},
     "title removed": lambda r: {**r, "title": ""},
+}
+
+# Each space of a posting (title and body) becomes this.
+SPACINGS = {
+    "as written": " ",
+    "no-break spaces": "\u00a0",
+    "double spaces": "  ",
 }
 
 
@@ -91,6 +102,16 @@ def main() -> int:
         if header is None:
             header = list(figs)
             print(f"{'layout':<20}" + "".join(f"{h:>11}" for h in header))
+        print(f"{name:<20}" + "".join(f"{figs[h]:>11.3f}" for h in header))
+    print(f"\nall {len(rows)} labelled postings, spaced as written and as pasted from web pages\n")
+    print(f"{'spacing':<20}" + "".join(f"{h:>11}" for h in header))
+    for name, space in SPACINGS.items():
+        path = outdir / f"spacing-{len(space)}-{ord(space[0])}.jsonl"
+        with open(path, "w", encoding="utf-8") as f:
+            for r in rows:
+                f.write(json.dumps({**r, "title": r.get("title", "").replace(" ", space),
+                                    "text": r["text"].replace(" ", space)}) + "\n")
+        figs = figures(rolecall, path)
         print(f"{name:<20}" + "".join(f"{figs[h]:>11.3f}" for h in header))
     try:
         import breame  # noqa: F401

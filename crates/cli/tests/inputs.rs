@@ -247,3 +247,47 @@ fn directories_are_walked_in_sorted_order() {
         ]
     );
 }
+
+#[test]
+fn spacing_from_web_pages_and_spreadsheets_does_not_hide_a_phrase() {
+    // The same posting, once plainly spaced and once as pasted from a web page or a
+    // spreadsheet: no-break spaces, double spaces, a tab, a soft hyphen and a non-breaking
+    // hyphen inside the phrases.
+    let plain = "Responsibilities\nBuild machine learning models and deploy them to production with Kubernetes.\nDesign A/B tests and real-time data pipelines in Apache Airflow.";
+    let spaced = "Responsibilities\nBuild machine\u{a0}learning models and deploy them  to\u{a0}production with Kuber\u{ad}netes.\nDesign A/B\ttests and real\u{2011}time data\u{a0}\u{a0}pipelines in Apache  Airflow.";
+    let line = |id: &str, text: &str| {
+        serde_json::json!({"id": id, "title": "Data Scientist", "text": text}).to_string()
+    };
+    let input = format!("{}\n{}\n", line("plain", plain), line("spaced", spaced));
+    let out = run(&["--format", "jsonl"], Some(input.as_bytes()));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let records = out.records();
+    let (a, b) = (records[0].verdict(), records[1].verdict());
+    let terms = |v: &Verdict| {
+        v.evidence
+            .iter()
+            .map(|e| e.term.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(terms(a), terms(b));
+    for t in [
+        "machine learning models",
+        "to production",
+        "kubernetes",
+        "real-time data",
+    ] {
+        assert!(
+            terms(b).iter().any(|x| x == t),
+            "{t} missing: {:?}",
+            terms(b)
+        );
+    }
+    assert_eq!((&a.primary, &a.labels), (&b.primary, &b.labels));
+    assert_eq!(a.scores.mle.strength, b.scores.mle.strength);
+    // The spans index the text as given, with its own spacing.
+    let found: Vec<&str> = b.evidence.iter().map(|e| &spaced[e.start..e.end]).collect();
+    assert!(found.contains(&"machine\u{a0}learning models"), "{found:?}");
+    assert!(found.contains(&"Kuber\u{ad}netes"), "{found:?}");
+    assert!(found.contains(&"real\u{2011}time data"), "{found:?}");
+    assert!(found.contains(&"Apache  Airflow"), "{found:?}");
+}

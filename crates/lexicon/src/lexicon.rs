@@ -133,10 +133,10 @@ impl LexiconBuilder {
                     return Err(err(ErrorKind::TooLong(entry.term.len())));
                 }
                 if entry.term.contains("...") {
-                    check_gap(kind, entry.term).map_err(err)?;
+                    check_gap(kind, &entry.term).map_err(err)?;
                 }
                 // Hyphens are spaces to the matcher: "real-time" and "real time" are one term.
-                let key = crate::spelling::fold_hyphens(entry.term).to_lowercase();
+                let key = crate::spelling::fold_hyphens(&entry.term).to_lowercase();
                 let here = format!("{name}:{}", entry.line);
                 let seen_map = if kind == FileKind::Titles {
                     &mut seen_titles

@@ -41,6 +41,7 @@ mod parse;
 mod role;
 mod score;
 mod sections;
+mod spacing;
 mod spelling;
 
 pub use builtin::BUILTIN;

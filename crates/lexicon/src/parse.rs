@@ -8,13 +8,18 @@
 //! ```
 //!
 //! Blank lines and lines starting with `#` are skipped. The term is everything before the first
-//! `|`, trimmed; the fields after it are trimmed and their meaning depends on the file.
+//! `|`, trimmed, with its spacing folded as the matcher folds a posting's (`spacing`: a tab or
+//! two spaces are one space), so that no term is written in a way no text can match; the
+//! fields after it are trimmed and their meaning depends on the file.
+
+use crate::spacing::Spacing;
+use std::borrow::Cow;
 
 /// One entry of a lexicon file: a term and its raw fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Entry<'a> {
-    /// The term, trimmed, as written.
-    pub term: &'a str,
+    /// The term, trimmed, as written but for its spacing.
+    pub term: Cow<'a, str>,
     /// The fields after the term, trimmed, empty ones dropped.
     pub fields: Vec<&'a str>,
     /// The 1-based line number.
@@ -30,7 +35,7 @@ pub(crate) fn entries(text: &str) -> impl Iterator<Item = Entry<'_>> {
             return None;
         }
         let mut parts = line.split('|');
-        let term = parts.next().unwrap_or("").trim();
+        let term = Spacing::fold(parts.next().unwrap_or("").trim()).text;
         let fields = parts.map(str::trim).filter(|f| !f.is_empty()).collect();
         Some(Entry {
             term,
@@ -52,7 +57,7 @@ mod tests {
         assert_eq!(
             got[0],
             Entry {
-                term: "apache airflow",
+                term: "apache airflow".into(),
                 fields: vec!["3", "orchestration"],
                 line: 3
             }
@@ -60,7 +65,7 @@ mod tests {
         assert_eq!(
             got[1],
             Entry {
-                term: "spark",
+                term: "spark".into(),
                 fields: vec!["2"],
                 line: 4
             }
@@ -68,11 +73,18 @@ mod tests {
         assert_eq!(
             got[2],
             Entry {
-                term: "c#",
+                term: "c#".into(),
                 fields: vec![],
                 line: 5
             }
         );
+    }
+
+    #[test]
+    fn a_term_is_spaced_as_the_matcher_reads_text() {
+        let got: Vec<_> = entries("machine  learning | 2\ndata\t\u{a0}pipelines|1\n").collect();
+        assert_eq!(got[0].term, "machine learning");
+        assert_eq!(got[1].term, "data pipelines");
     }
 
     #[test]

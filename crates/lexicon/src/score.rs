@@ -7,6 +7,7 @@ use crate::lexicon::{CueScope, Lexicon, TermKind};
 use crate::matcher::Hit;
 use crate::role::{Role, Section, Stage};
 use crate::sections::{company_headings, inline_value_end, is_heading};
+use crate::spacing::Spacing;
 use serde::Deserialize;
 
 /// Weight multipliers for the section a phrase stands in.
@@ -269,10 +270,30 @@ fn or_follows(text: &str, end: usize) -> bool {
 
 impl Lexicon {
     /// Finds every term in `text` in one pass and scores the posting.
+    ///
+    /// The text is read with its spacing folded (a no-break space, a tab or a run of spaces is
+    /// one space; a soft hyphen is nothing), so that neither a phrase, nor a heading, nor the
+    /// reach of a cue depends on how a web page or a spreadsheet spaced it. Every offset in the
+    /// analysis is in `text` as given.
     pub fn analyze(&self, text: &str, params: &ScoreParams) -> Analysis {
+        let spacing = Spacing::fold(text);
         let mut hits = Vec::new();
-        self.matcher().find_into(text, &mut hits);
-        self.score_hits(text, &hits, params)
+        self.matcher().find_into(&spacing.text, &mut hits);
+        let mut out = self.score_hits(&spacing.text, &hits, params);
+        if spacing.folds() {
+            for e in out
+                .evidence
+                .iter_mut()
+                .chain(&mut out.signals)
+                .chain(&mut out.paths)
+            {
+                (e.start, e.end) = spacing.original(e.start, e.end);
+            }
+            for (_, at) in &mut out.headings {
+                *at = spacing.original(*at, *at).0;
+            }
+        }
+        out
     }
 
     /// Scores hits found in `text` by [`Lexicon::analyze`]'s matcher.

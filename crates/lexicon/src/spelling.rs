@@ -118,13 +118,14 @@ pub fn fold_hyphens(text: &str) -> Cow<'_, str> {
 }
 
 /// Whether `found`, a hit's text, spells `term`: one of the term's [`spellings`] in any ASCII
-/// case, hyphens and spaces alike, plus at most a plural ending ("s" or "es").
+/// case, hyphens and spaces alike, spaced in any way the matcher reads as one space, plus at
+/// most a plural ending ("s" or "es").
 ///
 /// For a phrase with a gap ([`crate::GAP`]), the hit starts with a spelling of the head (with
 /// at most a plural ending), then a space, and ends with a spelling of the tail, with at most
 /// [`crate::GAP_WORDS`] words between them.
 pub fn spells(found: &str, term: &str) -> bool {
-    let found = fold_hyphens(found).to_ascii_lowercase();
+    let found = fold_hyphens(&crate::spacing::Spacing::fold(found).text).to_ascii_lowercase();
     let Some((head, tail)) = term.split_once(crate::GAP) else {
         return spellings(term).iter().any(|s| {
             found

@@ -236,8 +236,8 @@ fn first_line(text: &str) -> (&str, usize) {
     (line, (end + 1).min(text.len()))
 }
 
-/// Where the body starts when the first line of `text` is `title` again (ignoring case and
-/// Markdown marks), else 0. Only the first bytes are read: a line longer than the title and a
+/// Where the body starts when the first line of `text` is `title` again (ignoring case,
+/// spacing and Markdown marks), else 0. Only the first bytes are read: a line longer than the title and a
 /// few marks is not a repetition, and flattened text has no line end to look for.
 fn repeated_title_end(text: &str, title: &str) -> usize {
     if title.is_empty() {
@@ -248,7 +248,12 @@ fn repeated_title_end(text: &str, title: &str) -> usize {
         return 0;
     }
     let (line, after) = first_line(text);
-    if line.eq_ignore_ascii_case(title) && !text[after..].trim().is_empty() {
+    // However each is spaced: a title field may have its white space collapsed, the text not.
+    let same = line
+        .split_whitespace()
+        .map(str::to_ascii_lowercase)
+        .eq(title.split_whitespace().map(str::to_ascii_lowercase));
+    if same && !text[after..].trim().is_empty() {
         after
     } else {
         0
@@ -363,6 +368,8 @@ mod tests {
         for text in [
             format!("Machine Learning Engineer\n{body}"),
             format!("  ## **machine learning engineer**\r\n{body}"),
+            // A record's title field with its spaces collapsed, the text as the page had it.
+            format!("Machine\u{a0}Learning  Engineer\n{body}"),
         ] {
             let v = classifier.classify(&Posting::new("Machine Learning Engineer", &text));
             assert!(!v.title_from_text, "{text:?}");

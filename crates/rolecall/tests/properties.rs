@@ -1,6 +1,7 @@
 //! Property tests: whatever the text, classification never panics, every evidence span lies
 //! inside the text on char boundaries and spells its term, only whole-path statements overlap
-//! other phrases, scores stay in [0, 1], and the same posting always gets the same verdict.
+//! other phrases, scores stay in [0, 1], the same posting always gets the same verdict, and
+//! the spacing of a text (no-break spaces, tabs, runs of spaces) does not change the verdict.
 
 use proptest::prelude::*;
 use rolecall::input::html::fragment_to_text;
@@ -144,6 +145,35 @@ proptest! {
     #[test]
     fn posting_like_text_is_classified_safely(title in posting_text(), text in posting_text()) {
         check(&title, &text)?;
+    }
+
+    #[test]
+    fn spacing_does_not_change_the_verdict(
+        text in posting_text(),
+        picks in prop::collection::vec(0usize..6, 0..400),
+    ) {
+        // Each space of the text, respaced as web pages and spreadsheets write it.
+        const SPACES: [&str; 6] = [" ", "  ", "\t", "\u{a0}", " \u{a0}\t", "\u{2009}"];
+        let mut picks = picks.into_iter().chain(std::iter::repeat(0));
+        let spaced: String = text
+            .split(' ')
+            .enumerate()
+            .flat_map(|(i, part)| {
+                let space = if i == 0 { "" } else { SPACES[picks.next().unwrap_or(0)] };
+                [space, part]
+            })
+            .collect();
+        check("Data Scientist", &spaced)?;
+        // The same verdict, evidence for evidence, but for where each phrase stands.
+        let verdict = |text: &str| {
+            let mut v = classifier().classify(&Posting::new("Data Scientist", text));
+            for e in &mut v.evidence {
+                (e.start, e.end) = (0, 0);
+            }
+            v.headings.clear();
+            v
+        };
+        prop_assert_eq!(verdict(&text), verdict(&spaced));
     }
 
     #[test]
