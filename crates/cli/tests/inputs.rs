@@ -291,3 +291,20 @@ fn spacing_from_web_pages_and_spreadsheets_does_not_hide_a_phrase() {
     assert!(found.contains(&"real\u{2011}time data"), "{found:?}");
     assert!(found.contains(&"Apache  Airflow"), "{found:?}");
 }
+
+#[test]
+fn a_text_field_without_tags_has_its_character_references_decoded() {
+    // A dump whose tags were stripped and whose entities were not.
+    let input = serde_json::json!({
+        "id": "e",
+        "title": "Data Engineer",
+        "text": "You&#39;ll build data&nbsp;pipelines in Apache&nbsp;Airflow &amp; Kafka for R&amp;D at AT&T.",
+    })
+    .to_string();
+    let out = run(&["--format", "jsonl"], Some(input.as_bytes()));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v = out.records()[0].verdict().clone();
+    let terms: Vec<&str> = v.evidence.iter().map(|e| e.term.as_str()).collect();
+    assert_eq!(terms, ["data pipelines", "apache airflow", "kafka"]);
+    assert_eq!(v.primary, "de");
+}

@@ -69,12 +69,17 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
     })
 }
 
-/// Converts `text` to plain text when it is HTML; returns it unchanged otherwise.
+/// Converts `text` to plain text when it is HTML. Otherwise decodes its character references
+/// ("data&nbsp;pipelines", "R&amp;D", "you&#39;ll"), which dumps whose tags were stripped keep;
+/// only exact references ending in `;` (`html-escape`), so "AT&T" and "&copy" stay as written,
+/// and the text's line breaks stay too.
 pub(crate) fn to_text_if_html(text: String) -> String {
     if looks_like_html(&text) {
-        fragment_to_text(&text)
-    } else {
-        text
+        return fragment_to_text(&text);
+    }
+    match html_escape::decode_html_entities(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(decoded) => decoded,
     }
 }
 
@@ -370,6 +375,22 @@ mod tests {
         assert!(looks_like_html("<!DOCTYPE html><html>"));
         assert!(!looks_like_html("x < y and a<b"));
         assert!(!looks_like_html("C++ <3 and <= 5"));
+    }
+
+    #[test]
+    fn text_without_tags_has_its_references_decoded_and_keeps_its_lines() {
+        let text = "Build data&nbsp;pipelines in R&amp;D.\nYou&#39;ll use Apache&#xA0;Airflow &mdash; daily.";
+        assert_eq!(
+            to_text_if_html(text.to_string()),
+            "Build data\u{a0}pipelines in R&D.\nYou'll use Apache\u{a0}Airflow \u{2014} daily."
+        );
+        // Only exact references: an ampersand in a name or a reference without its `;` stays.
+        for plain in [
+            "AT&T and P&G, &copy 2024, &unknown; x",
+            "Tools: SQL & Python\n",
+        ] {
+            assert_eq!(to_text_if_html(plain.to_string()), plain);
+        }
     }
 
     #[test]

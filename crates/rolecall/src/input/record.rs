@@ -338,7 +338,7 @@ impl RawRecord {
 }
 
 /// The posting that a record's fields make, as every reader builds it: HTML in the text turned
-/// into text, mojibake repaired ([`crate::input::encoding::repair`]: "youâ€™ll" is "you’ll"),
+/// into text (or, in text without tags, its character references decoded), mojibake repaired ([`crate::input::encoding::repair`]: "youâ€™ll" is "you’ll"),
 /// the title on one line. `rolecall eval` builds its postings here too, so that its figures are
 /// those of the shipped path.
 pub fn posting_from_fields(id: String, title: &str, text: String) -> Posting {
