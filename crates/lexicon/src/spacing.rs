@@ -7,7 +7,9 @@
 //!   as one space;
 //! - invisible characters (soft hyphen, zero-width space and joiners, word joiner, byte-order
 //!   mark) read as nothing, as they show;
-//! - the Unicode hyphens (U+2010 hyphen, U+2011 non-breaking hyphen) read as `-`.
+//! - the Unicode hyphens (U+2010 hyphen, U+2011 non-breaking hyphen) read as `-`;
+//! - the Latin ligatures of text taken from PDFs read as their letters ("ﬁne-tuning" is
+//!   "fine-tuning", "workﬂow" is "workflow").
 //!
 //! Line breaks are left alone: they end list items and headings. [`Spacing::fold`] gives the
 //! folded text and a map back to the offsets of the text as given, so that every hit is
@@ -37,6 +39,8 @@ enum Fold {
     Drop,
     /// A Unicode hyphen: read as `-`.
     Hyphen,
+    /// A ligature: read as its letters (never more bytes than the ligature's own three).
+    Letters(&'static str),
 }
 
 fn fold_of(c: char) -> Fold {
@@ -51,6 +55,11 @@ fn fold_of(c: char) -> Fold {
         | '\u{3000}' => Fold::Space,
         '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => Fold::Drop,
         '\u{2010}' | '\u{2011}' => Fold::Hyphen,
+        '\u{fb00}' => Fold::Letters("ff"),
+        '\u{fb01}' => Fold::Letters("fi"),
+        '\u{fb02}' => Fold::Letters("fl"),
+        '\u{fb03}' => Fold::Letters("ffi"),
+        '\u{fb04}' => Fold::Letters("ffl"),
         _ => Fold::Keep,
     }
 }
@@ -142,6 +151,10 @@ impl<'t> Spacing<'t> {
                     out.push('-');
                     start + c.len_utf8()
                 }
+                Fold::Letters(letters) => {
+                    out.push_str(letters);
+                    start + c.len_utf8()
+                }
                 Fold::Keep => {
                     out.push(c);
                     start + c.len_utf8()
@@ -187,7 +200,11 @@ impl<'t> Spacing<'t> {
         if self.shifts.is_empty() {
             return (start, end);
         }
-        let orig_start = start + self.shift(start);
+        // A span may start inside the letters of a ligature: it starts with the ligature.
+        let mut orig_start = start + self.shift(start);
+        while !self.original.is_char_boundary(orig_start) {
+            orig_start -= 1;
+        }
         if end <= start {
             return (orig_start, orig_start);
         }
@@ -256,6 +273,18 @@ mod tests {
     }
 
     #[test]
+    fn ligatures_read_as_their_letters() {
+        let text = "\u{fb01}ne-tuning of work\u{fb02}ows, e\u{fb03}cient";
+        let f = Spacing::fold(text);
+        assert_eq!(f.text, "fine-tuning of workflows, efficient");
+        assert_eq!(back(text, &f, 0, 11), "\u{fb01}ne-tuning");
+        assert_eq!(back(text, &f, 15, 24), "work\u{fb02}ows");
+        // A span that starts or ends inside a ligature's letters takes the whole ligature.
+        assert_eq!(back(text, &f, 1, 4), "\u{fb01}ne");
+        assert_eq!(back(text, &f, 26, 28), "e\u{fb03}");
+    }
+
+    #[test]
     fn line_breaks_and_other_text_stay() {
         for text in [
             "one\ntwo",
@@ -272,7 +301,7 @@ mod tests {
 
     #[test]
     fn every_folded_offset_maps_to_a_char_boundary() {
-        let text = "\u{a0}\u{a0}x\u{ad}\u{ad}y \u{2011}\t z\u{feff}";
+        let text = "\u{a0}\u{a0}x\u{ad}\u{ad}y \u{2011}\t z\u{feff}\u{fb03}\u{fb01}";
         let f = Spacing::fold(text);
         for s in 0..=f.text.len() {
             for e in s..=f.text.len() {
