@@ -330,6 +330,21 @@ mod tests {
                 ),
                 ("There is no need for PyTorch.", "pytorch"),
                 ("Experience with Kafka isn't required.", "kafka"),
+                ("You will not be responsible for Airflow.", "airflow"),
+                ("The role does not involve Tableau.", "tableau"),
+                ("Kafka is not part of this role.", "kafka"),
+            ],
+        );
+        // What the person will not do, and what colleagues do, weigh less.
+        weighs_at_most(
+            0.3,
+            &[
+                ("You won't be building dashboards.", "dashboards"),
+                ("You won\u{2019}t be building dashboards.", "dashboards"),
+                (
+                    "Partner with ML engineers who own model serving.",
+                    "model serving",
+                ),
             ],
         );
     }
