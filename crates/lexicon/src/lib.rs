@@ -201,5 +201,44 @@ mod tests {
         let empty = claim("  ");
         assert!(!empty.present && !empty.non_data && empty.role.is_none());
         assert!(claim("Barista").present && !claim("Barista").non_data);
+        // Developers of ETL tools build pipelines; the tool's administrator claims nothing.
+        assert_eq!(claim("Senior Informatica Developer").role, Some(Role::De));
+        assert_eq!(claim("SSIS Developer").role, Some(Role::De));
+        assert_eq!(claim("Informatica Admin").role, None);
+    }
+
+    #[test]
+    fn tools_of_later_boards_count_for_their_role() {
+        let lex = Lexicon::builtin();
+        let text = "Meltano, Apache Pulsar, Cloud Composer and MWAA. Metaflow, ZenML and \
+                    Evidently AI, Arize and LangSmith. CausalML, DoWhy and sequential testing. \
+                    QuickSight.";
+        let a = lex.analyze(text, &ScoreParams::default());
+        let role_of = |term: &str| {
+            a.evidence
+                .iter()
+                .find(|e| lex.terms()[e.term].text == term)
+                .map(|e| lex.terms()[e.term].kind)
+        };
+        for (term, role) in [
+            ("meltano", Role::De),
+            ("apache pulsar", Role::De),
+            ("cloud composer", Role::De),
+            ("mwaa", Role::De),
+            ("metaflow", Role::Mle),
+            ("zenml", Role::Mle),
+            ("evidently ai", Role::Mle),
+            ("arize", Role::Mle),
+            ("langsmith", Role::Mle),
+            ("causalml", Role::Ds),
+            ("dowhy", Role::Ds),
+            ("sequential testing", Role::Ds),
+            ("quicksight", Role::Analyst),
+        ] {
+            assert_eq!(role_of(term), Some(TermKind::Role(role)), "{term}");
+        }
+        // "Evidently" alone is an adverb.
+        let a = lex.analyze("Evidently, we ship fast.", &ScoreParams::default());
+        assert!(a.evidence.is_empty(), "{:?}", a.evidence);
     }
 }
