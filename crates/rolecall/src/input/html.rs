@@ -77,10 +77,28 @@ pub(crate) fn to_text_if_html(text: String) -> String {
     if looks_like_html(&text) {
         return fragment_to_text(&text);
     }
+    if !has_reference(&text) {
+        return text;
+    }
     match html_escape::decode_html_entities(&text) {
         std::borrow::Cow::Borrowed(_) => text,
         std::borrow::Cow::Owned(decoded) => decoded,
     }
+}
+
+/// Whether `text` holds something shaped like a character reference: `&`, then letters, digits
+/// or `#`, then `;`. A fast scan (most postings have an "&" or two, few a reference), so that
+/// only those few are decoded.
+fn has_reference(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'&', bytes).any(|at| {
+        let name = bytes[at + 1..]
+            .iter()
+            .take(33)
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'#')
+            .count();
+        name > 0 && bytes.get(at + 1 + name) == Some(&b';')
+    })
 }
 
 /// Converts an HTML fragment (a job description field) to text.
