@@ -205,6 +205,9 @@ mod tests {
         assert_eq!(claim("Senior Informatica Developer").role, Some(Role::De));
         assert_eq!(claim("SSIS Developer").role, Some(Role::De));
         assert_eq!(claim("Informatica Admin").role, None);
+        // Lawyers who advise on data are lawyers; a counselor is not counsel.
+        assert!(claim("Data Privacy Counsel").family);
+        assert!(!claim("Career Counselor").non_data);
     }
 
     #[test]
