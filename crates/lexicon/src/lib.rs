@@ -240,6 +240,17 @@ mod tests {
         ] {
             assert_eq!(role_of(term), Some(TermKind::Role(role)), "{term}");
         }
+        // The only data person, and the earliest stage, are startup signals.
+        let a = lex.analyze(
+            "As the sole data scientist of a pre-seed company, take us from zero to one.",
+            &ScoreParams::default(),
+        );
+        let signals: Vec<&str> = a
+            .signals
+            .iter()
+            .map(|e| lex.terms()[e.term].text.as_str())
+            .collect();
+        assert_eq!(signals, ["sole data scientist", "pre-seed", "zero to one"]);
         // "Evidently" alone is an adverb.
         let a = lex.analyze("Evidently, we ship fast.", &ScoreParams::default());
         assert!(a.evidence.is_empty(), "{:?}", a.evidence);
