@@ -97,6 +97,10 @@ impl TitleClaim {
 impl Lexicon {
     /// What a job title claims.
     pub fn title_claim(&self, title: &str) -> TitleClaim {
+        // Read as a body is ([`Lexicon::analyze`]): spacing folded, so that neither a pattern
+        // nor a separator (" - " written with no-break spaces) depends on it.
+        let spacing = spacing::Spacing::fold(title);
+        let title: &str = &spacing.text;
         let hits = self.matcher().find_titles(title);
         let titles = self.titles();
         let head = title_head(title);
@@ -207,6 +211,15 @@ mod tests {
         assert_eq!(claim("Informatica Admin").role, None);
         // Lawyers who advise on data are lawyers; a counselor is not counsel.
         assert!(claim("Data Privacy Counsel").family);
+        // However it is spaced, a separator is one.
+        for t in [
+            "Data Analyst - Customer Success",
+            "Data Analyst\u{a0}-\u{a0}Customer Success",
+            "Data  Analyst\t-  Customer\u{a0}Success",
+        ] {
+            assert_eq!(claim(t).role, Some(Role::Analyst), "{t:?}");
+            assert!(!claim(t).family, "{t:?}");
+        }
         assert!(!claim("Career Counselor").non_data);
     }
 

@@ -16,10 +16,11 @@
 //!   ending;
 //! - when the longest candidate fails the word test ("machine learning engineering"), the longest
 //!   shorter term starting at the same place that passes it is used ("machine learning");
-//! - spacing does not matter (`spacing`): a run of spaces, tabs or no-break spaces is one
-//!   space, a soft hyphen or zero-width space is nothing, and a non-breaking hyphen is a
-//!   hyphen, so "machine\u{a0}learning" and "machine  learning" are "machine learning"; the
-//!   hit's span is in the text as given;
+//! - spacing does not matter: the matcher reads a text whose spacing is folded (`spacing`: a
+//!   run of spaces, tabs or no-break spaces is one space, a soft hyphen or zero-width space is
+//!   nothing, a non-breaking hyphen is a hyphen), so "machine\u{a0}learning" and "machine
+//!   learning" are one phrase; `Lexicon::analyze` folds the body and maps the spans back to the
+//!   text as given, `Lexicon::title_claim` folds the title;
 //! - a hyphen is a space: the automaton reads every `-` of the text and of the patterns as a
 //!   space, so "real-time" finds "real time" and "end to end" finds "end-to-end", at any length,
 //!   with the spans and the word tests on the text as given; a one-letter prefix and its hyphen
@@ -31,7 +32,6 @@
 //!   are found inside it too. Every other hit takes its words.
 
 use crate::lexicon::{Term, TermKind, TitlePattern, GAP, GAP_WORDS};
-use crate::spacing::Spacing;
 use crate::spelling::{self, fold_hyphens};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use std::borrow::Cow;
@@ -208,7 +208,7 @@ impl Automaton {
     /// Calls `found` for every accepted hit, left to right: non-overlapping, or with
     /// `overlapping` also the hits that start inside an earlier one ("data analyst" in
     /// "Big Data Analyst").
-    /// `text` is folded already ([`Spacing::fold`]).
+    /// `text` is folded already ([`crate::spacing::Spacing::fold`]).
     fn each(&self, text: &str, overlapping: bool, mut found: impl FnMut(Hit) -> bool) {
         // What the automaton reads: the text with its hyphens as spaces, byte for byte, so that
         // every offset is the text's own.
@@ -460,7 +460,7 @@ impl Matcher {
         &self.body.patterns
     }
 
-    /// Appends every body hit in `text`, whose spacing is folded ([`Spacing::fold`]: the
+    /// Appends every body hit in `text`, whose spacing is folded ([`crate::spacing::Spacing::fold`]: the
     /// scoring reads the folded text too), to `out`, in text order.
     pub(crate) fn find_into(&self, text: &str, out: &mut Vec<Hit>) {
         self.body.each(text, false, |h| {
@@ -471,13 +471,11 @@ impl Matcher {
 
     /// Every title pattern found in `title`, left to right, overlapping ones included: a title
     /// is short, and "Big Data Analyst" names both "big data" and "data analyst".
-    /// The spans are in `title` as given, whatever its spacing.
+    /// `title` is folded already ([`crate::spacing::Spacing::fold`]), as [`Matcher::find_into`]'s text is.
     pub(crate) fn find_titles(&self, title: &str) -> Vec<Hit> {
-        let spacing = Spacing::fold(title);
         let mut all = Vec::new();
-        self.title.each(&spacing.text, true, |h| {
-            let (start, end) = spacing.original(h.start, h.end);
-            all.push(Hit { start, end, ..h });
+        self.title.each(title, true, |h| {
+            all.push(h);
             true
         });
         all
