@@ -166,32 +166,41 @@ impl Classifier {
 
     /// A title given as a labelled field in the first lines of the text, as scraped postings
     /// carry it ("Job Title: Data Scientist", "Position: Senior Data Engineer"), and where the
-    /// body starts after that line. The value must read as a title ([`Self::as_title`]).
+    /// body starts after it. The value must read as a title ([`Self::as_title`]). It ends at
+    /// the line's end, or at the next field on the same line: a flattened page runs
+    /// "Job Title: Senior Data EngineerLocation: Boston..." together, and "Position: Data
+    /// Engineer | Location: Boston" lists its fields on one line; the body then starts at that
+    /// field.
     fn labelled_title<'t>(&self, text: &'t str) -> Option<(&'t str, TitleClaim, usize)> {
         let top = &text[..floor_char_boundary(text, TITLE_LABEL_BYTES)];
-        // Where the body would start: after the line being read.
-        let mut body_at = 0;
+        // Where the line being read starts and ends.
+        let mut line_end = 0;
         for line in top.split_inclusive('\n').take(TITLE_LABEL_LINES) {
-            body_at += line.len();
-            if !line.ends_with('\n') && body_at < text.len() {
-                // The window cut this line: its value would be cut too.
-                break;
-            }
-            let trimmed = line.trim_start();
-            let Some(label) = TITLE_LABELS.iter().find(|l| {
-                trimmed
-                    .get(..l.len())
-                    .is_some_and(|p| p.eq_ignore_ascii_case(l))
-            }) else {
+            let line_start = line_end;
+            line_end += line.len();
+            // The window cut this line: a value that runs to its end would be cut too.
+            let cut = !line.ends_with('\n') && line_end < text.len();
+            let Some(value_at) = title_label_end(line) else {
+                if cut {
+                    break;
+                }
                 continue;
             };
-            let rest = &trimmed[label.len()..];
-            let Some(value) = rest.trim_start().strip_prefix(':') else {
-                continue;
+            let raw = &line[value_at..];
+            let (value, body_at) = match next_field(raw) {
+                Some(field) => (
+                    raw[..field].trim().trim_end_matches(['|', ',', ';', '-']),
+                    line_start + value_at + field,
+                ),
+                None if cut => break,
+                None => (raw, line_end),
             };
             let value = value.trim();
             if let Some(claim) = self.as_title(value, &text[body_at..]) {
                 return Some((value, claim, body_at));
+            }
+            if cut {
+                break;
             }
         }
         None
@@ -217,12 +226,74 @@ impl Classifier {
     /// emphasis ("# Data Engineer", "**Data Engineer**") are not part of the title.
     fn title_line<'t>(&self, text: &'t str) -> Option<(&'t str, TitleClaim, usize)> {
         let (line, body_at) = first_line(text);
-        if line.ends_with(['.', '!', '?', ':']) {
+        // A labelled field ("Job Title: Data Engineer") is read without its label, below.
+        if line.ends_with(['.', '!', '?', ':']) || title_label_end(line).is_some() {
             return None;
         }
         let claim = self.as_title(line, &text[body_at..])?;
         Some((line, claim, body_at))
     }
+}
+
+/// Field labels that end a title's value on the same line ("...EngineerLocation: Boston").
+const FIELD_LABELS: [&str; 17] = [
+    "location",
+    "work location",
+    "duration",
+    "job type",
+    "position type",
+    "employment type",
+    "job id",
+    "requisition",
+    "job description",
+    "description",
+    "salary",
+    "pay rate",
+    "rate",
+    "company",
+    "client",
+    "department",
+    "start date",
+];
+
+/// Where the value of a title field starts in `line` ("Job Title: " then the value), if the
+/// line starts with a title label and its colon.
+fn title_label_end(line: &str) -> Option<usize> {
+    let lead = line.len() - line.trim_start().len();
+    let trimmed = &line[lead..];
+    TITLE_LABELS.iter().find_map(|label| {
+        let head = trimmed.get(..label.len())?;
+        if !head.eq_ignore_ascii_case(label) {
+            return None;
+        }
+        let rest = &trimmed[label.len()..];
+        let gap = rest.len() - rest.trim_start().len();
+        rest[gap..]
+            .starts_with(':')
+            .then_some(lead + label.len() + gap + 1)
+    })
+}
+
+/// Where the next field starts in a title's value: a [`FIELD_LABELS`] label and its colon,
+/// after a space, a `|` or `,`, or glued to the title where a line break was lost (a
+/// lower-case letter, then the label capitalised: "EngineerLocation:").
+fn next_field(value: &str) -> Option<usize> {
+    let bytes = value.as_bytes();
+    let lower = value.to_ascii_lowercase();
+    FIELD_LABELS
+        .iter()
+        .flat_map(|label| lower.match_indices(label).map(|(at, _)| (at, label.len())))
+        .filter(|&(at, len)| {
+            let boundary = at > 0
+                && match bytes[at - 1] {
+                    b' ' | b'\t' | b'|' | b',' | b';' => true,
+                    b => b.is_ascii_lowercase() && bytes[at].is_ascii_uppercase(),
+                };
+            let rest = &value[at + len..];
+            boundary && rest.trim_start().starts_with(':')
+        })
+        .map(|(at, _)| at)
+        .min()
 }
 
 /// The first line of `text` without its Markdown marks, and where the text after it starts.
@@ -429,6 +500,43 @@ mod tests {
             " Lead".repeat(4)
         );
         assert_eq!(untitled(&cut).title, "");
+    }
+
+    #[test]
+    fn a_labelled_title_ends_at_the_next_field_on_its_line() {
+        let duties = "Build Airflow pipelines into Snowflake with Kafka. ".repeat(20);
+        for (text, title, body) in [
+            // A first line that is a labelled field is read without its label.
+            (
+                format!("Job Title: Senior Data Engineer\nLocation: Boston\n{duties}"),
+                "Senior Data Engineer",
+                "Location",
+            ),
+            // Flattened: the fields run together, and the line runs past the window.
+            (
+                format!("Job Title: Senior Data EngineerLocation: Boston{duties}"),
+                "Senior Data Engineer",
+                "Location",
+            ),
+            // Fields listed on one line.
+            (
+                format!(
+                    "Position: Data Engineer | Location: Boston | Duration: 6 months\n{duties}"
+                ),
+                "Data Engineer",
+                "Location",
+            ),
+        ] {
+            let v = untitled(&text);
+            assert_eq!(v.title, title, "{text:?}");
+            assert_eq!(v.title_role, Some(Role::De));
+            let body_at = text.find(body).unwrap();
+            assert!(v.evidence.iter().all(|e| e.start >= body_at), "{text:?}");
+            assert!(v.evidence.iter().any(|e| e.term == "airflow"), "{text:?}");
+        }
+        // A title that only contains a field label's letters is whole.
+        let v = untitled(&format!("Role: Data Engineer, Client Analytics\n{duties}"));
+        assert_eq!(v.title, "Data Engineer, Client Analytics");
     }
 
     #[test]
