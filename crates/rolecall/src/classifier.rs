@@ -297,14 +297,22 @@ fn next_field(value: &str) -> Option<usize> {
 }
 
 /// The first line of `text` without its Markdown marks, and where the text after it starts.
+/// A line ends at "\n", "\r\n" or a lone "\r" (old Mac exports).
 fn first_line(text: &str) -> (&str, usize) {
     let start = text.len() - text.trim_start().len();
-    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let end = text[start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| start + i);
     let line = text[start..end]
         .trim()
         .trim_start_matches('#')
         .trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
-    (line, (end + 1).min(text.len()))
+    let after = if text[end..].starts_with("\r\n") {
+        end + 2
+    } else {
+        end + 1
+    };
+    (line, after.min(text.len()))
 }
 
 /// Where the body starts when the first line of `text` is `title` again (ignoring case,
@@ -315,7 +323,7 @@ fn repeated_title_end(text: &str, title: &str) -> usize {
         return 0;
     }
     let window = &text[..floor_char_boundary(text, title.len() + 16)];
-    if window.len() < text.len() && !window.contains('\n') {
+    if window.len() < text.len() && !window.contains(['\n', '\r']) {
         return 0;
     }
     let (line, after) = first_line(text);
@@ -537,6 +545,21 @@ mod tests {
         // A title that only contains a field label's letters is whole.
         let v = untitled(&format!("Role: Data Engineer, Client Analytics\n{duties}"));
         assert_eq!(v.title, "Data Engineer, Client Analytics");
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_the_title_line() {
+        let text = "Data Engineer\rResponsibilities\rBuild Airflow pipelines into Snowflake.";
+        let v = untitled(text);
+        assert_eq!(v.title, "Data Engineer");
+        assert!(v.title_from_text);
+        assert!(v.evidence.iter().all(|e| e.start > "Data Engineer".len()));
+        let v = untitled("Data Engineer\r\nBuild Airflow pipelines into Snowflake.");
+        assert_eq!(v.title, "Data Engineer");
+        assert!(v
+            .evidence
+            .iter()
+            .all(|e| e.start >= "Data Engineer\r\n".len()));
     }
 
     #[test]
