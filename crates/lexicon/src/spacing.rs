@@ -7,7 +7,8 @@
 //!   as one space;
 //! - invisible characters (soft hyphen, zero-width space and joiners, word joiner, byte-order
 //!   mark) read as nothing, as they show;
-//! - the Unicode hyphens (U+2010 hyphen, U+2011 non-breaking hyphen) read as `-`;
+//! - the Unicode hyphens (U+2010 hyphen, U+2011 non-breaking hyphen), and an en dash between
+//!   two letters or digits ("real–time"), read as `-`;
 //! - the Latin ligatures of text taken from PDFs read as their letters ("ﬁne-tuning" is
 //!   "fine-tuning", "workﬂow" is "workflow").
 //!
@@ -64,6 +65,20 @@ fn fold_of(c: char) -> Fold {
     }
 }
 
+/// What the character `c` at `at` in `text` becomes: [`fold_of`], and an en dash between two
+/// letters or digits ("real–time", "end–to–end", as word processors write a hyphen) is a
+/// hyphen. An en dash with spaces around it ("Data Scientist – Remote") stays a dash.
+fn fold_at(text: &str, at: usize, c: char) -> Fold {
+    if c == '\u{2013}' {
+        let before = text[..at].chars().next_back();
+        let after = text[at + c.len_utf8()..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric) {
+            return Fold::Hyphen;
+        }
+    }
+    fold_of(c)
+}
+
 /// The next place at or after `from` that one scan finds: scan 0 two spaces in a row, scans 1
 /// and 2 a tab or the lead byte of a character [`fold_of`] changes (every such character
 /// starts with 0xC2, 0xE1, 0xE2, 0xE3 or 0xEF), checked, since curly quotes and bullets share
@@ -79,7 +94,7 @@ fn scan(which: usize, text: &str, mut from: usize) -> Option<usize> {
                 _ => memchr::memchr3(0xE1, 0xE3, 0xEF, hay)?,
             };
         match text[at..].chars().next() {
-            Some(c) if !matches!(fold_of(c), Fold::Keep) => return Some(at),
+            Some(c) if !matches!(fold_at(text, at, c), Fold::Keep) => return Some(at),
             Some(c) => from = at + c.len_utf8(),
             None => return None,
         }
@@ -136,7 +151,7 @@ impl<'t> Spacing<'t> {
             out.push_str(&text[copied..start]);
             let before = out.len();
             let c = text[start..].chars().next().unwrap_or(' ');
-            let end = match fold_of(c) {
+            let end = match fold_at(text, start, c) {
                 Fold::Space => {
                     // A run reads as one space, also when it starts with a plain one.
                     if !out.ends_with(' ') {
@@ -282,6 +297,17 @@ mod tests {
         // A span that starts or ends inside a ligature's letters takes the whole ligature.
         assert_eq!(back(text, &f, 1, 4), "\u{fb01}ne");
         assert_eq!(back(text, &f, 26, 28), "e\u{fb03}");
+    }
+
+    #[test]
+    fn an_en_dash_inside_a_word_is_a_hyphen() {
+        let text = "real\u{2013}time, end\u{2013}to\u{2013}end; Data Scientist \u{2013} Remote";
+        let f = Spacing::fold(text);
+        assert_eq!(
+            f.text,
+            "real-time, end-to-end; Data Scientist \u{2013} Remote"
+        );
+        assert_eq!(back(text, &f, 0, 9), "real\u{2013}time");
     }
 
     #[test]
