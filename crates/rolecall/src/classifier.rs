@@ -173,13 +173,15 @@ impl Classifier {
     /// field.
     fn labelled_title<'t>(&self, text: &'t str) -> Option<(&'t str, TitleClaim, usize)> {
         let top = &text[..floor_char_boundary(text, TITLE_LABEL_BYTES)];
+        // Lines end at "\n" ("\r\n" included), or at a lone "\r" in an old Mac export.
+        let eol = if top.contains('\n') { '\n' } else { '\r' };
         // Where the line being read starts and ends.
         let mut line_end = 0;
-        for line in top.split_inclusive('\n').take(TITLE_LABEL_LINES) {
+        for line in top.split_inclusive(eol).take(TITLE_LABEL_LINES) {
             let line_start = line_end;
             line_end += line.len();
             // The window cut this line: a value that runs to its end would be cut too.
-            let cut = !line.ends_with('\n') && line_end < text.len();
+            let cut = !line.ends_with(eol) && line_end < text.len();
             let Some(value_at) = title_label_end(line) else {
                 if cut {
                     break;
@@ -554,6 +556,8 @@ mod tests {
         assert_eq!(v.title, "Data Engineer");
         assert!(v.title_from_text);
         assert!(v.evidence.iter().all(|e| e.start > "Data Engineer".len()));
+        let v = untitled("Requisition: 4950\rJob Title: Data Engineer\rBuild Airflow pipelines.");
+        assert_eq!(v.title, "Data Engineer");
         let v = untitled("Data Engineer\r\nBuild Airflow pipelines into Snowflake.");
         assert_eq!(v.title, "Data Engineer");
         assert!(v
