@@ -460,8 +460,8 @@ impl Matcher {
         &self.body.patterns
     }
 
-    /// Appends every body hit in `text`, whose spacing is folded ([`crate::spacing::Spacing::fold`]: the
-    /// scoring reads the folded text too), to `out`, in text order.
+    /// Appends every body hit in `text` to `out`, in text order. The text's spacing is folded
+    /// ([`crate::spacing::Spacing::fold`]); the scoring reads the folded text too.
     pub(crate) fn find_into(&self, text: &str, out: &mut Vec<Hit>) {
         self.body.each(text, false, |h| {
             out.push(h);
@@ -471,7 +471,8 @@ impl Matcher {
 
     /// Every title pattern found in `title`, left to right, overlapping ones included: a title
     /// is short, and "Big Data Analyst" names both "big data" and "data analyst".
-    /// `title` is folded already ([`crate::spacing::Spacing::fold`]), as [`Matcher::find_into`]'s text is.
+    /// `title` is folded already ([`crate::spacing::Spacing::fold`]), as
+    /// [`Matcher::find_into`]'s text is.
     pub(crate) fn find_titles(&self, title: &str) -> Vec<Hit> {
         let mut all = Vec::new();
         self.title.each(title, true, |h| {

@@ -197,7 +197,7 @@ impl<'t> Spacing<'t> {
 
     /// Whether the folded text differs from the text as given.
     pub(crate) fn folds(&self) -> bool {
-        !self.shifts.is_empty() || matches!(self.text, Cow::Owned(_))
+        matches!(self.text, Cow::Owned(_))
     }
 
     /// The shift at folded offset `at`.
@@ -212,7 +212,7 @@ impl<'t> Spacing<'t> {
     /// character of the span to just past its last one, so that a hit never takes in the
     /// spaces or invisible characters beside it.
     pub(crate) fn original(&self, start: usize, end: usize) -> (usize, usize) {
-        if self.shifts.is_empty() {
+        if !self.folds() {
             return (start, end);
         }
         // A span may start inside the letters of a ligature: it starts with the ligature.

@@ -318,8 +318,8 @@ fn first_line(text: &str) -> (&str, usize) {
 }
 
 /// Where the body starts when the first line of `text` is `title` again (ignoring case,
-/// spacing and Markdown marks), else 0. Only the first bytes are read: a line longer than the title and a
-/// few marks is not a repetition, and flattened text has no line end to look for.
+/// spacing and Markdown marks), else 0. Only the first bytes are read: a line longer than the
+/// title and a few marks is not a repetition, and flattened text has no line end to look for.
 fn repeated_title_end(text: &str, title: &str) -> usize {
     if title.is_empty() {
         return 0;
@@ -330,10 +330,14 @@ fn repeated_title_end(text: &str, title: &str) -> usize {
     }
     let (line, after) = first_line(text);
     // However each is spaced: a title field may have its white space collapsed, the text not.
-    let same = line
-        .split_whitespace()
-        .map(str::to_ascii_lowercase)
-        .eq(title.split_whitespace().map(str::to_ascii_lowercase));
+    let (mut a, mut b) = (line.split_whitespace(), title.split_whitespace());
+    let same = loop {
+        match (a.next(), b.next()) {
+            (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => {}
+            (None, None) => break true,
+            _ => break false,
+        }
+    };
     if same && !text[after..].trim().is_empty() {
         after
     } else {
