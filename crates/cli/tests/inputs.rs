@@ -297,7 +297,7 @@ fn a_text_field_without_tags_has_its_character_references_decoded() {
     // A dump whose tags were stripped and whose entities were not.
     let input = serde_json::json!({
         "id": "e",
-        "title": "Data Engineer",
+        "title": "Data Engineer &amp; Architect",
         "text": "You&#39;ll build data&nbsp;pipelines in Apache&nbsp;Airflow &amp; Kafka for R&amp;D at AT&T.",
     })
     .to_string();
@@ -307,4 +307,6 @@ fn a_text_field_without_tags_has_its_character_references_decoded() {
     let terms: Vec<&str> = v.evidence.iter().map(|e| e.term.as_str()).collect();
     assert_eq!(terms, ["data pipelines", "apache airflow", "kafka"]);
     assert_eq!(v.primary, "de");
+    // The title of the same record is decoded too.
+    assert_eq!(v.title, "Data Engineer & Architect");
 }

@@ -77,12 +77,19 @@ pub(crate) fn to_text_if_html(text: String) -> String {
     if looks_like_html(&text) {
         return fragment_to_text(&text);
     }
-    if !has_reference(&text) {
-        return text;
-    }
-    match html_escape::decode_html_entities(&text) {
+    match decode_references(&text) {
         std::borrow::Cow::Borrowed(_) => text,
         std::borrow::Cow::Owned(decoded) => decoded,
+    }
+}
+
+/// Decodes the exact character references of plain text (a record's text or title); borrows it
+/// when it holds none.
+pub(crate) fn decode_references(text: &str) -> std::borrow::Cow<'_, str> {
+    if has_reference(text) {
+        html_escape::decode_html_entities(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
     }
 }
 

@@ -338,7 +338,8 @@ impl RawRecord {
 }
 
 /// The posting that a record's fields make, as every reader builds it: HTML in the text turned
-/// into text (or, in text without tags, its character references decoded), mojibake repaired ([`crate::input::encoding::repair`]: "youâ€™ll" is "you’ll"),
+/// into text (or, in text without tags, its character references decoded, as in the title),
+/// mojibake repaired ([`crate::input::encoding::repair`]: "youâ€™ll" is "you’ll"),
 /// the title on one line. `rolecall eval` builds its postings here too, so that its figures are
 /// those of the shipped path.
 pub fn posting_from_fields(id: String, title: &str, text: String) -> Posting {
@@ -346,7 +347,7 @@ pub fn posting_from_fields(id: String, title: &str, text: String) -> Posting {
     let text = crate::input::html::to_text_if_html(text);
     Posting {
         id,
-        title: one_line(&repair(title)),
+        title: one_line(&repair(&crate::input::html::decode_references(title))),
         text: match repair(&text) {
             std::borrow::Cow::Borrowed(_) => text,
             std::borrow::Cow::Owned(repaired) => repaired,
