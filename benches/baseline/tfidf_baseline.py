@@ -16,6 +16,8 @@ Usage: tfidf_baseline.py GOLD.jsonl OUT.jsonl [--folds 5] [--seed 0]
 
 import argparse
 import json
+import re
+import sys
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -24,6 +26,82 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import make_pipeline
 
 ROLES = ["de", "ds", "mle", "analyst"]
+CLASSES = ROLES + ["none"]
+
+# The fields rolecall's reader looks for, in its order (crates/rolecall/src/input/record.rs),
+# matched ignoring case, spaces, hyphens and underscores.
+TEXT_FIELDS = ["text", "description", "body", "job_description", "description_text",
+               "description_html", "job_text", "posting_text", "content", "job_summary"]
+TITLE_FIELDS = ["title", "job_title", "position", "position_title", "job_position", "name"]
+ID_FIELDS = ["id", "job_id", "identifier", "posting_id", "job_key", "uuid"]
+
+
+def same_name(a, b):
+    def letters(s):
+        return "".join(c for c in s if c not in " -_\t").lower()
+    return letters(a) == letters(b)
+
+
+def field(rec, names):
+    """The first of `names` that `rec` holds as a string or a number, as rolecall finds it."""
+    keys = [k for k, v in rec.items() if isinstance(v, (str, int, float)) and not isinstance(v, bool)]
+    for n in names:
+        for k in [k for k in keys if k == n] or [k for k in keys if same_name(k, n)]:
+            return str(rec[k])
+    return None
+
+
+def flag(v):
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, (int, float)) and v in (0, 1):
+        return bool(v)
+    if isinstance(v, str) and v.strip().lower() in ("true", "yes", "y", "1", "false", "no", "n", "0", ""):
+        return v.strip().lower() in ("true", "yes", "y", "1")
+    if v is None:
+        return False
+    raise ValueError(f"fsds {json.dumps(v)} is not true or false")
+
+
+def labelled(path):
+    """The records `rolecall eval` scores, read as it reads them (the same ids, labels in any
+    case, `roles` as a list or one string); the lines it leaves out are left out here too."""
+    rows, seen = [], set()
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                if not isinstance(rec, dict):
+                    raise ValueError("not an object")
+                text = field(rec, TEXT_FIELDS)
+                if text is None or not text.strip():
+                    raise ValueError("no text")
+                primary = str(rec["primary"]).strip().lower()
+                roles = rec.get("roles") or []
+                if isinstance(roles, str):
+                    roles = re.split(r"[,;|/+ ]+", roles)
+                roles = [str(r).strip().lower() for r in roles if str(r).strip()]
+                if primary not in CLASSES or any(r not in ROLES for r in roles):
+                    raise ValueError("a label LABELS.md does not allow")
+                row = {
+                    "id": field(rec, ID_FIELDS) or f"{path}:{n}",
+                    "title": field(rec, TITLE_FIELDS) or "",
+                    "text": text,
+                    "primary": primary,
+                    "roles": roles + ([primary] if primary != "none" and primary not in roles else []),
+                    "fsds": flag(rec.get("fsds")),
+                }
+            except (ValueError, KeyError) as e:
+                print(f"tfidf_baseline: {path}:{n}: left out ({e})", file=sys.stderr)
+                continue
+            if row["id"] in seen:
+                print(f"tfidf_baseline: {path}:{n}: left out (repeated id)", file=sys.stderr)
+                continue
+            seen.add(row["id"])
+            rows.append(row)
+    return rows
 
 
 def model():
@@ -57,14 +135,14 @@ def main():
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
-    rows = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
-    texts = [(r.get("title") or "") + "\n" + (r.get("text") or "") for r in rows]
+    rows = labelled(args.gold)
+    texts = [r["title"] + "\n" + r["text"] for r in rows]
     primary = out_of_fold(texts, [r["primary"] for r in rows], args.folds, args.seed)
     roles = {
-        role: out_of_fold(texts, [role in r.get("roles", []) for r in rows], args.folds, args.seed)
+        role: out_of_fold(texts, [role in r["roles"] for r in rows], args.folds, args.seed)
         for role in ROLES
     }
-    fsds = out_of_fold(texts, [bool(r.get("fsds")) for r in rows], args.folds, args.seed)
+    fsds = out_of_fold(texts, [r["fsds"] for r in rows], args.folds, args.seed)
     with open(args.out, "w", encoding="utf-8") as out:
         for i, r in enumerate(rows):
             labels = [role for role in ROLES if roles[role][i]]

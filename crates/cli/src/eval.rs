@@ -3,108 +3,15 @@
 use crate::args::EvalArgs;
 use crate::bootstrap;
 use crate::exit::Exit;
+use crate::labelled::{read_jsonl, Read, Record};
+pub use crate::labelled::{Gold, Labels, Prediction, CLASSES};
 use anyhow::{bail, Context};
-use rolecall::input::posting_from_fields;
 use rolecall::{Classifier, EvidenceKind, Role, Verdict};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::io::BufRead;
 use std::io::Write as _;
 use std::path::Path;
-
-/// The labels of one posting, as LABELS.md writes them and as a system predicts them.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-pub struct Labels {
-    pub primary: String,
-    #[serde(default)]
-    pub roles: Vec<String>,
-    #[serde(default)]
-    pub fsds: bool,
-    #[serde(default)]
-    pub title_role: Option<String>,
-}
-
-impl Labels {
-    /// Every label is one LABELS.md allows: `primary` and `title_role` one of [`CLASSES`],
-    /// `roles` data roles only. A typo ("DS", "ml") would count as a wrong answer, silently.
-    fn check(&self) -> Result<(), String> {
-        let class = |field: &str, v: &str| {
-            if CLASSES.contains(&v) {
-                Ok(())
-            } else {
-                Err(format!(
-                    "{field} '{v}' is not one of {}",
-                    CLASSES.join(", ")
-                ))
-            }
-        };
-        class("primary", &self.primary)?;
-        if let Some(t) = &self.title_role {
-            class("title_role", t)?;
-        }
-        for r in &self.roles {
-            if r == "none" || !CLASSES.contains(&r.as_str()) {
-                return Err(format!("role '{r}' is not one of de, ds, mle, analyst"));
-            }
-        }
-        Ok(())
-    }
-}
-
-/// A labelled or predicted record, as [`read_jsonl`] reads it.
-pub trait Record {
-    /// The record's id.
-    fn id(&self) -> &str;
-    /// Why the record cannot be used, if it cannot.
-    fn check(&self) -> Result<(), String>;
-}
-
-/// One labelled posting (../shared/data/LABELS.md).
-#[derive(Debug, Clone, Deserialize)]
-pub struct Gold {
-    pub id: String,
-    #[serde(default)]
-    pub title: String,
-    #[serde(default)]
-    pub text: String,
-    /// Where the posting comes from (a job board's dump), for `--by-source`.
-    #[serde(default)]
-    pub source: Option<String>,
-    #[serde(flatten)]
-    pub labels: Labels,
-}
-
-impl Record for Gold {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn check(&self) -> Result<(), String> {
-        self.labels.check()
-    }
-}
-
-/// What a system predicts for one posting.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Prediction {
-    pub id: String,
-    #[serde(flatten)]
-    pub labels: Labels,
-    #[serde(default)]
-    pub mismatch: Option<bool>,
-}
-
-impl Record for Prediction {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn check(&self) -> Result<(), String> {
-        self.labels.check()
-    }
-}
-
-/// The five primary classes, in report order.
-pub const CLASSES: [&str; 5] = ["de", "ds", "mle", "analyst", "none"];
 
 /// Precision, recall and F1.
 #[derive(Debug, Clone, Copy, Default, Serialize)]
@@ -315,54 +222,21 @@ pub fn title_only(classifier: &Classifier, g: &Gold) -> Prediction {
     }
 }
 
-/// Reads a JSONL file of records of type `T`, naming the line of a bad record: one that is
-/// not JSON, lacks a field, has a label LABELS.md does not allow, or repeats an earlier
-/// record's id (the figures would count the two as one).
-pub fn read_jsonl<T: for<'de> Deserialize<'de> + Record>(path: &Path) -> anyhow::Result<Vec<T>> {
-    let file =
-        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let mut out = Vec::new();
-    // The line of each id read so far.
-    let mut lines: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
-        let line = line.with_context(|| format!("{}:{}: cannot read", path.display(), i + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let record: T = serde_json::from_str(&line)
-            .with_context(|| format!("{}:{}: bad record", path.display(), i + 1))?;
-        if let Err(why) = record.check() {
-            bail!("{}:{}: bad record: {why}", path.display(), i + 1);
-        }
-        if let Some(first) = lines.insert(record.id().to_string(), i + 1) {
-            bail!(
-                "{}:{}: bad record: id '{}' is already used at line {first}",
-                path.display(),
-                i + 1,
-                record.id()
-            );
-        }
-        out.push(record);
-    }
-    Ok(out)
-}
-
 pub fn run(args: EvalArgs) -> anyhow::Result<Exit> {
     let classifier = match &args.lexicon {
         Some(dir) => Classifier::from_dir(dir)
             .with_context(|| format!("cannot load the lexicon in {}", dir.display()))?,
         None => Classifier::default(),
     };
-    let gold: Vec<Gold> = read_jsonl(&args.gold)?;
+    let mut bad = 0;
+    let gold: Vec<Gold> = read_reporting(&args.gold, &mut bad)?;
     if gold.is_empty() {
         bail!("{}: no labelled postings", args.gold.display());
     }
     let verdicts: Vec<Verdict> = {
         use rayon::prelude::*;
         gold.par_iter()
-            .map(|g| {
-                classifier.classify(&posting_from_fields(g.id.clone(), &g.title, g.text.clone()))
-            })
+            .map(|g| classifier.classify(&g.posting()))
             .collect()
     };
     let ours: BTreeMap<String, Prediction> = verdicts
@@ -380,7 +254,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Exit> {
     ];
     let mut baselines = Vec::new();
     for path in &args.baseline {
-        let preds: Vec<Prediction> = read_jsonl(path)?;
+        let preds: Vec<Prediction> = read_reporting(path, &mut bad)?;
         let system = path
             .file_stem()
             .and_then(|s| s.to_str())
@@ -430,7 +304,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Exit> {
             )?;
         }
     } else {
-        let mut text = render_headline(&reports);
+        let mut text = render_headline(&reports, bad);
         if let Some(b) = &intervals {
             text.push_str(&bootstrap::render(b));
         }
@@ -447,7 +321,19 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Exit> {
             render_errors(&gold, &verdicts)
         )?;
     }
-    Ok(Exit::Ok)
+    Ok(if bad == 0 { Exit::Ok } else { Exit::SomeFailed })
+}
+
+/// The records of `path`, with each bad one named on stderr and counted in `bad`: the figures
+/// are those of the rest, and the exit code says that something was left out.
+pub fn read_reporting<T: Record>(path: &Path, bad: &mut usize) -> anyhow::Result<Vec<T>> {
+    let Read { records, errors } = read_jsonl(path)?;
+    let mut err = std::io::stderr().lock();
+    for e in &errors {
+        writeln!(err, "rolecall: {e}")?;
+    }
+    *bad += errors.len();
+    Ok(records)
 }
 
 /// The reports of every system on the postings of one source.
@@ -569,10 +455,21 @@ fn render_groups(groups: &[SourceReport]) -> String {
 }
 
 /// The headline figures, one row a figure and one column a system.
-fn render_headline(reports: &[Report]) -> String {
+fn render_headline(reports: &[Report], bad: usize) -> String {
     let mut s = String::new();
     let n = reports.first().map_or(0, |r| r.n);
-    let _ = writeln!(s, "{n} labelled postings\n");
+    match bad {
+        0 => writeln!(s, "{n} labelled postings\n"),
+        1 => writeln!(
+            s,
+            "{n} labelled postings (1 bad record left out, named on stderr)\n"
+        ),
+        _ => writeln!(
+            s,
+            "{n} labelled postings ({bad} bad records left out, named on stderr)\n"
+        ),
+    }
+    .expect("writing to a String");
     let _ = write!(s, "{:<28}", "figure");
     for r in reports {
         let _ = write!(s, "{:>14}", r.system);

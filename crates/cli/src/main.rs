@@ -6,6 +6,7 @@ mod bootstrap;
 mod classify;
 mod eval;
 mod exit;
+mod labelled;
 mod marked;
 mod output;
 mod suggest;

@@ -6,7 +6,7 @@
 //! out what the lexicon already matches.
 
 use crate::args::SuggestArgs;
-use crate::eval::{read_jsonl, Gold};
+use crate::eval::{read_reporting, Gold};
 use crate::exit::Exit;
 use anyhow::{bail, Context};
 use rolecall::{Classifier, Lexicon, Role};
@@ -143,7 +143,8 @@ pub fn run(args: SuggestArgs) -> anyhow::Result<Exit> {
             ),
         },
     };
-    let gold: Vec<Gold> = read_jsonl(&args.gold)?;
+    let mut bad = 0;
+    let gold: Vec<Gold> = read_reporting(&args.gold, &mut bad)?;
     let classifier = Classifier::default();
     let mut in_role: HashMap<String, f64> = HashMap::new();
     let mut rest: HashMap<String, f64> = HashMap::new();
@@ -198,7 +199,7 @@ pub fn run(args: SuggestArgs) -> anyhow::Result<Exit> {
         writeln!(out, "{z:>7.2}  {yi:>4} / {yj:<4}  {gram}")?;
         shown += 1;
     }
-    Ok(Exit::Ok)
+    Ok(if bad == 0 { Exit::Ok } else { Exit::SomeFailed })
 }
 
 #[cfg(test)]

@@ -34,7 +34,7 @@ fn eval_reports_rolecall_and_the_title_baseline() {
 }
 
 #[test]
-fn eval_rejects_labels_that_labels_md_does_not_allow() {
+fn eval_names_each_bad_record_and_scores_the_rest() {
     let d = Dir::new();
     let good = std::fs::read_to_string(gold_file(&d)).unwrap();
     let row = |id: &str, primary: &str, roles: &str| {
@@ -43,7 +43,7 @@ fn eval_rejects_labels_that_labels_md_does_not_allow() {
         )
     };
     for (bad, why) in [
-        (row("g9", "DS", r#"["ds"]"#), "primary 'DS' is not one of"),
+        (row("g9", "ml", r#"["ds"]"#), "primary 'ml' is not one of"),
         (
             row("g9", "de", r#"["de", "none"]"#),
             "role 'none' is not one of",
@@ -52,16 +52,67 @@ fn eval_rejects_labels_that_labels_md_does_not_allow() {
             row("g1", "de", r#"["de"]"#),
             "id 'g1' is already used at line 1",
         ),
+        ("{\"id\": \"g9\", \"text\": ".to_string(), "malformed JSON"),
     ] {
-        let gold = d.write("bad.jsonl", format!("{good}{bad}\n"));
+        // The bad record sits between good ones: the one after it is still read.
+        let last = row("g5", "de", r#"["de"]"#).replace("Build pipelines.", DE_TEXT);
+        let gold = d.write("bad.jsonl", format!("{good}{bad}\n{last}\n"));
         let out = run(&["eval", &gold], None);
-        assert_eq!(out.code, 2, "{bad}: {}", out.stderr);
+        assert_eq!(out.code, 1, "{bad}: {}", out.stderr);
         assert!(
             out.stderr.contains("bad.jsonl:4: bad record") && out.stderr.contains(why),
             "{bad}: {}",
             out.stderr
         );
+        assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+        assert!(
+            out.stdout
+                .starts_with("4 labelled postings (1 bad record left out, named on stderr)"),
+            "{}",
+            out.stdout
+        );
+        let json = run(&["eval", "--json", &gold], None);
+        let reports: Vec<serde_json::Value> = serde_json::from_str(&json.stdout).unwrap();
+        assert_eq!(reports[0]["n"], 4);
+        assert_eq!(reports[0]["accuracy"], 1.0);
     }
+    // Nothing usable at all is a fatal error.
+    let gold = d.write("none.jsonl", "{\"id\": 1}\n");
+    let out = run(&["eval", &gold], None);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("no labelled postings"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// A gold file from another labeller's tools: numeric ids, the body under `description`, a
+/// null title, labels in capitals, `roles` as one string, `fsds` as a word. Each means what
+/// LABELS.md means, and is scored so.
+#[test]
+fn eval_reads_a_gold_file_as_its_labeller_meant_it() {
+    let d = Dir::new();
+    let rows = [
+        serde_json::json!({"id": 1, "title": null, "description": DE_TEXT, "primary": "DE", "roles": "de", "fsds": "no", "title_role": null}),
+        serde_json::json!({"id": 2, "title": "Data Engineer", "Job Description": DS_TEXT, "primary": "ds", "fsds": 0, "title_role": "DE"}),
+        serde_json::json!({"id": 3, "title": "Nurse", "body": "Care for patients on the night shift.", "primary": "None", "roles": [], "fsds": false}),
+    ];
+    let gold = d.write(
+        "other.jsonl",
+        rows.iter()
+            .map(|r| r.to_string() + "\n")
+            .collect::<String>(),
+    );
+    let out = run(&["eval", "--json", &gold], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let reports: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(reports[0]["n"], 3);
+    assert_eq!(reports[0]["accuracy"], 1.0);
+    // The roles the labeller left out are the primaries.
+    assert_eq!(reports[0]["labels_per_role"]["ds"]["support"], 1);
+    // The DS posting's title claims DE, as labelled in capitals.
+    assert_eq!(reports[0]["title_role_accuracy"], 1.0);
 }
 
 #[test]
