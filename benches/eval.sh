@@ -2,7 +2,8 @@
 # Accuracy in one command: rolecall, the title-only baseline and the TF-IDF + logistic
 # regression baseline (cross-validated), side by side on the same labelled postings.
 #
-#   benches/eval.sh [GOLD.jsonl]     (default: ../shared/data/dev/gold.jsonl)
+#   benches/eval.sh [GOLD]     (default: ../shared/data/dev/gold.jsonl; JSONL, JSON or CSV/TSV,
+#                               gzip-compressed or not)
 #
 # Sets up a Python virtual environment with scikit-learn under target/ the first time.
 set -euo pipefail

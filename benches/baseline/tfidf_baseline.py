@@ -15,6 +15,8 @@ Usage: tfidf_baseline.py GOLD.jsonl OUT.jsonl [--folds 5] [--seed 0]
 """
 
 import argparse
+import csv
+import gzip
 import json
 import re
 import sys
@@ -63,44 +65,76 @@ def flag(v):
     raise ValueError(f"fsds {json.dumps(v)} is not true or false")
 
 
+def raw_records(path):
+    """(line, record or the error that stopped it) for each record of a gold file, as rolecall
+    reads it: JSONL, a JSON array, CSV or TSV (the row's first line), gzip-compressed or not."""
+    name = path.lower()
+    opener = gzip.open if name.endswith(".gz") else open
+    name = name.removesuffix(".gz")
+    with opener(path, "rt", encoding="utf-8-sig", errors="replace", newline="") as f:
+        if name.endswith((".csv", ".tsv", ".tab")):
+            reader = csv.reader(f, delimiter="," if name.endswith(".csv") else "\t")
+            header = [h.strip() for h in next(reader, [])]
+            start = reader.line_num + 1
+            for row in reader:
+                yield start, dict(zip(header, row))
+                start = reader.line_num + 1
+        elif name.endswith(".json"):
+            data = json.load(f)
+            for i, rec in enumerate(data if isinstance(data, list) else [data], 1):
+                yield i, rec
+        else:
+            for n, line in enumerate(f, 1):
+                if line.strip():
+                    try:
+                        yield n, json.loads(line)
+                    except ValueError as e:
+                        yield n, e
+
+
 def labelled(path):
     """The records `rolecall eval` scores, read as it reads them (the same ids, labels in any
-    case, `roles` as a list or one string); the lines it leaves out are left out here too."""
+    case, `roles` as a list or one string); the records it leaves out are left out here too."""
     rows, seen = [], set()
-    with open(path, encoding="utf-8", errors="replace") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-                if not isinstance(rec, dict):
-                    raise ValueError("not an object")
-                text = field(rec, TEXT_FIELDS)
-                if text is None or not text.strip():
-                    raise ValueError("no text")
-                primary = str(rec["primary"]).strip().lower()
-                roles = rec.get("roles") or []
-                if isinstance(roles, str):
-                    roles = re.split(r"[,;|/+ ]+", roles)
-                roles = [str(r).strip().lower() for r in roles if str(r).strip()]
-                if primary not in CLASSES or any(r not in ROLES for r in roles):
-                    raise ValueError("a label LABELS.md does not allow")
-                row = {
-                    "id": field(rec, ID_FIELDS) or f"{path}:{n}",
-                    "title": field(rec, TITLE_FIELDS) or "",
-                    "text": text,
-                    "primary": primary,
-                    "roles": roles + ([primary] if primary != "none" and primary not in roles else []),
-                    "fsds": flag(rec.get("fsds")),
-                }
-            except (ValueError, KeyError) as e:
-                print(f"tfidf_baseline: {path}:{n}: left out ({e})", file=sys.stderr)
-                continue
-            if row["id"] in seen:
-                print(f"tfidf_baseline: {path}:{n}: left out (repeated id)", file=sys.stderr)
-                continue
-            seen.add(row["id"])
-            rows.append(row)
+    for n, rec in raw_records(path):
+        try:
+            if isinstance(rec, Exception):
+                raise rec
+            rec = {k.strip(): v for k, v in rec.items()} if isinstance(rec, dict) else rec
+            if not isinstance(rec, dict):
+                raise ValueError("not an object")
+            text = field(rec, TEXT_FIELDS)
+            if text is None or not text.strip():
+                raise ValueError("no text")
+            get = lambda k: next((v for key, v in rec.items() if key.lower() == k), None)
+            if get("primary") is None:
+                raise KeyError("primary")
+            primary = str(get("primary")).strip().lower()
+            roles = get("roles") or []
+            if isinstance(roles, str):
+                roles = re.split(r"[,;|/+ ]+", roles)
+            roles = [str(r).strip().lower() for r in roles if str(r).strip()]
+            title_role = str(get("title_role") or "").strip().lower()
+            if primary not in CLASSES or any(r not in ROLES for r in roles) or (
+                title_role and title_role not in CLASSES
+            ):
+                raise ValueError("a label LABELS.md does not allow")
+            row = {
+                "id": field(rec, ID_FIELDS) or f"{path}:{n}",
+                "title": field(rec, TITLE_FIELDS) or "",
+                "text": text,
+                "primary": primary,
+                "roles": roles + ([primary] if primary != "none" and primary not in roles else []),
+                "fsds": flag(get("fsds")),
+            }
+        except (ValueError, KeyError) as e:
+            print(f"tfidf_baseline: {path}:{n}: left out ({e})", file=sys.stderr)
+            continue
+        if row["id"] in seen:
+            print(f"tfidf_baseline: {path}:{n}: left out (repeated id)", file=sys.stderr)
+            continue
+        seen.add(row["id"])
+        rows.append(row)
     return rows
 
 

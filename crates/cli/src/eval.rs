@@ -3,7 +3,7 @@
 use crate::args::EvalArgs;
 use crate::bootstrap;
 use crate::exit::Exit;
-use crate::labelled::{read_jsonl, Read, Record};
+use crate::labelled::{read_labelled, Read, Record};
 pub use crate::labelled::{Gold, Labels, Prediction, CLASSES};
 use anyhow::{bail, Context};
 use rolecall::{Classifier, EvidenceKind, Role, Verdict};
@@ -327,7 +327,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Exit> {
 /// The records of `path`, with each bad one named on stderr and counted in `bad`: the figures
 /// are those of the rest, and the exit code says that something was left out.
 pub fn read_reporting<T: Record>(path: &Path, bad: &mut usize) -> anyhow::Result<Vec<T>> {
-    let Read { records, errors } = read_jsonl(path)?;
+    let Read { records, errors } = read_labelled(path)?;
     let mut err = std::io::stderr().lock();
     for e in &errors {
         writeln!(err, "rolecall: {e}")?;

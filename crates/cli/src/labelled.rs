@@ -1,18 +1,18 @@
 //! Labelled postings and predictions, as `rolecall eval` and `rolecall lexicon suggest` read
-//! them: one JSON object a line, in the format of `../shared/data/LABELS.md`.
+//! them: records in the format of `../shared/data/LABELS.md`.
 //!
 //! A gold file written by someone else is read as its labeller meant it, not as this project
-//! would have written it: the posting's fields go through the reader of `rolecall classify`
-//! (an `id` may be a number, the body may be called `description`, a title may be null), and a
-//! label is read in any case ("DS"), with `roles` as a list or as one string ("de, mle"). What
-//! cannot be read as LABELS.md means it (a label it does not allow, a repeated id, a line that
-//! is not JSON) is a bad record: its file and line are named, and the rest is still read.
+//! would have written it. It is read by the reader of `rolecall classify`, so it may be JSONL,
+//! a JSON array, CSV or TSV (a spreadsheet's export), gzip-compressed or not, and its postings'
+//! fields are found as `classify` finds them: an `id` may be a number, the body may be called
+//! `description`, a title may be null. A label is read in any case ("DS"), with `roles` as a
+//! list or as one string ("de, mle"). What cannot be read as LABELS.md means it (a label it
+//! does not allow, a repeated id, a line that is not JSON) is a bad record: its file and line
+//! are named, and the rest is still read.
 
-use rolecall::input::{ParseOptions, Payload, RawRecord};
+use rolecall::input::{Input, ParseOptions, Payload, RawRecord, ReadOptions, Records};
 use serde_json::{Map, Value};
-use std::io::BufRead;
 use std::path::Path;
-use std::sync::Arc;
 
 /// The five primary classes, in report order.
 pub const CLASSES: [&str; 5] = ["de", "ds", "mle", "analyst", "none"];
@@ -38,18 +38,25 @@ impl Labels {
     /// Case and spaces do not matter, and `roles` gains `primary` when it lacks it, as LABELS.md
     /// says it always holds it.
     pub fn from_object(obj: &Map<String, Value>) -> Result<Labels, String> {
-        let primary = match obj.get("primary") {
+        let get = |name: &str| {
+            obj.get(name).or_else(|| {
+                obj.iter()
+                    .find(|(k, _)| k.trim().eq_ignore_ascii_case(name))
+                    .map(|(_, v)| v)
+            })
+        };
+        let primary = match get("primary") {
             Some(Value::String(s)) => class("primary", s)?,
             Some(other) => return Err(format!("primary is {}, not a string", kind(other))),
             None => return Err("no 'primary' label".into()),
         };
-        let title_role = match obj.get("title_role") {
+        let title_role = match get("title_role") {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) if s.trim().is_empty() => None,
             Some(Value::String(s)) => Some(class("title_role", s)?),
             Some(other) => return Err(format!("title_role is {}, not a string", kind(other))),
         };
-        let listed: Vec<String> = match obj.get("roles") {
+        let listed: Vec<String> = match get("roles") {
             None | Some(Value::Null) => Vec::new(),
             Some(Value::Array(items)) => items
                 .iter()
@@ -79,7 +86,7 @@ impl Labels {
         if primary != "none" && !roles.contains(&primary) {
             roles.insert(0, primary.clone());
         }
-        let fsds = match obj.get("fsds") {
+        let fsds = match get("fsds") {
             None | Some(Value::Null) => false,
             Some(v) => flag(v).ok_or_else(|| format!("fsds {v} is not true or false"))?,
         };
@@ -139,8 +146,8 @@ fn kind(v: &Value) -> &'static str {
 pub trait Record: Sized {
     /// The record's id.
     fn id(&self) -> &str;
-    /// The record on `line` of `source`, or why it cannot be used.
-    fn from_line(source: &Arc<str>, line: u64, bytes: &[u8]) -> Result<Self, String>;
+    /// The record that `raw` holds, or why it cannot be used.
+    fn from_raw(raw: &RawRecord) -> Result<Self, String>;
 }
 
 /// One labelled posting (../shared/data/LABELS.md).
@@ -169,20 +176,14 @@ impl Record for Gold {
     fn id(&self) -> &str {
         &self.id
     }
-    fn from_line(source: &Arc<str>, line: u64, bytes: &[u8]) -> Result<Gold, String> {
-        // The posting as `rolecall classify` would read this line: the figures are those of
-        // the shipped path.
-        let raw = RawRecord {
-            source: source.clone(),
-            line: Some(line),
-            payload: Payload::JsonLine(bytes.to_vec()),
-            warnings: Vec::new(),
-        };
+    fn from_raw(raw: &RawRecord) -> Result<Gold, String> {
+        let obj = object(raw)?;
+        // The posting as `rolecall classify` reads this record: the figures are those of the
+        // shipped path.
         let posting = raw
             .parse(&ParseOptions::default())
             .map_err(|e| e.error)?
             .posting;
-        let obj = object(bytes)?;
         Ok(Gold {
             id: posting.id,
             title: posting.title,
@@ -211,8 +212,8 @@ impl Record for Prediction {
     fn id(&self) -> &str {
         &self.id
     }
-    fn from_line(_source: &Arc<str>, _line: u64, bytes: &[u8]) -> Result<Prediction, String> {
-        let obj = object(bytes)?;
+    fn from_raw(raw: &RawRecord) -> Result<Prediction, String> {
+        let obj = object(raw)?;
         let id = match obj.get("id") {
             Some(Value::String(s)) => s.clone(),
             Some(Value::Number(n)) => n.to_string(),
@@ -231,16 +232,35 @@ impl Record for Prediction {
     }
 }
 
-/// The JSON object on one line.
-fn object(bytes: &[u8]) -> Result<Map<String, Value>, String> {
-    match serde_json::from_slice(bytes) {
-        Ok(Value::Object(o)) => Ok(o),
-        Ok(other) => Err(format!("expected a JSON object, found {}", kind(&other))),
-        Err(e) => Err(format!("malformed JSON: {e}")),
+/// The fields of one record as a JSON object: a JSON line as it is, a CSV row as its headers
+/// and their values (strings, which [`Labels::from_object`] reads as a spreadsheet writes them).
+fn object(raw: &RawRecord) -> Result<Map<String, Value>, String> {
+    match &raw.payload {
+        Payload::JsonLine(bytes) => {
+            let value = serde_json::from_slice(bytes).or_else(|e| {
+                // Bytes that are not UTF-8 inside a string: the posting's reader decodes them,
+                // and the labels are ASCII.
+                serde_json::from_str(&String::from_utf8_lossy(bytes)).map_err(|_| e)
+            });
+            match value {
+                Ok(Value::Object(o)) => Ok(o),
+                Ok(other) => Err(format!("expected a JSON object, found {}", kind(&other))),
+                Err(e) => Err(format!("malformed JSON: {e}")),
+            }
+        }
+        Payload::Row { headers, fields } => Ok(headers
+            .iter()
+            .zip(fields)
+            .map(|(h, f)| (h.trim().to_string(), Value::String(f.clone())))
+            .collect()),
+        Payload::Failed(why) => Err(why.clone()),
+        Payload::Document { .. } => {
+            Err("a one-posting document has no labels: give JSONL, JSON or CSV".into())
+        }
     }
 }
 
-/// What [`read_jsonl`] read: the good records, and an error for each bad one.
+/// What [`read_labelled`] read: the good records, and an error for each bad one.
 #[derive(Debug)]
 pub struct Read<T> {
     /// The records that could be used, in file order.
@@ -249,49 +269,51 @@ pub struct Read<T> {
     pub errors: Vec<String>,
 }
 
-/// Reads a JSONL file of records of type `T`. A bad record (not JSON, without a field, with a
+/// Reads a file of records of type `T` (JSONL, JSON, CSV or TSV, gzip-compressed or not; by
+/// its extension, else by its first bytes). A bad record (not JSON, without a field, with a
 /// label LABELS.md does not allow, or with an earlier record's id, which the figures would
 /// count as one) is left out and named by its line; blank lines are skipped.
 ///
 /// # Errors
 ///
-/// Only when the file cannot be opened or read.
-pub fn read_jsonl<T: Record>(path: &Path) -> anyhow::Result<Read<T>> {
+/// When the file cannot be opened or is a directory.
+pub fn read_labelled<T: Record>(path: &Path) -> anyhow::Result<Read<T>> {
     use anyhow::Context;
-    let file =
-        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let source: Arc<str> = path.display().to_string().into();
+    let meta =
+        std::fs::metadata(path).with_context(|| format!("cannot open {}", path.display()))?;
+    if meta.is_dir() {
+        anyhow::bail!(
+            "{} is a directory, not a file of labelled postings",
+            path.display()
+        );
+    }
     let mut read = Read {
         records: Vec::new(),
         errors: Vec::new(),
     };
     // The line of each id read so far.
-    let mut lines: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
-    let mut reader = std::io::BufReader::new(file);
-    let mut buf = Vec::new();
-    let mut n = 0u64;
-    loop {
-        buf.clear();
-        let got = reader
-            .read_until(b'\n', &mut buf)
-            .with_context(|| format!("{}:{}: cannot read", path.display(), n + 1))?;
-        if got == 0 {
-            break;
-        }
-        n += 1;
-        if buf.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let bad = |why: String| format!("{source}:{n}: bad record: {why}");
-        match T::from_line(&source, n, &buf) {
+    let mut lines: std::collections::HashMap<String, Option<u64>> =
+        std::collections::HashMap::new();
+    let records = Records::new(
+        vec![Input::Path(path.to_path_buf())],
+        ReadOptions::default(),
+    );
+    for raw in records {
+        let at = match raw.line {
+            Some(l) => format!("{}:{l}", raw.source),
+            None => raw.source.to_string(),
+        };
+        let bad = |why: String| format!("{at}: bad record: {why}");
+        match T::from_raw(&raw) {
             Err(why) => read.errors.push(bad(why)),
             Ok(record) => match lines.get(record.id()) {
                 Some(first) => read.errors.push(bad(format!(
-                    "id '{}' is already used at line {first}",
-                    record.id()
+                    "id '{}' is already used at line {}",
+                    record.id(),
+                    first.unwrap_or(0)
                 ))),
                 None => {
-                    lines.insert(record.id().to_string(), n);
+                    lines.insert(record.id().to_string(), raw.line);
                     read.records.push(record);
                 }
             },
@@ -330,6 +352,41 @@ mod tests {
     }
 
     #[test]
+    fn a_csv_row_is_read_as_a_spreadsheet_writes_it() {
+        let raw = RawRecord {
+            source: "g.csv".into(),
+            line: Some(2),
+            payload: Payload::Row {
+                headers: vec![
+                    "Job ID".into(),
+                    "Title".into(),
+                    "Description".into(),
+                    "Primary".into(),
+                    " roles".into(),
+                    "FSDS".into(),
+                    "title_role".into(),
+                ]
+                .into(),
+                fields: vec![
+                    "12".into(),
+                    "Data Engineer".into(),
+                    "Build pipelines.".into(),
+                    "de".into(),
+                    "de;mle".into(),
+                    "TRUE".into(),
+                    "".into(),
+                ],
+            },
+            warnings: Vec::new(),
+        };
+        let g = Gold::from_raw(&raw).unwrap();
+        assert_eq!((g.id.as_str(), g.title.as_str()), ("12", "Data Engineer"));
+        assert_eq!(g.labels.roles, ["de", "mle"]);
+        assert!(g.labels.fsds);
+        assert_eq!(g.labels.title_role, None);
+    }
+
+    #[test]
     fn labels_outside_labels_md_are_errors() {
         for (json, why) in [
             (r#"{"roles": ["de"]}"#, "no 'primary'"),
@@ -352,11 +409,19 @@ mod tests {
         }
     }
 
+    fn line(n: u64, bytes: &[u8]) -> RawRecord {
+        RawRecord {
+            source: "g.jsonl".into(),
+            line: Some(n),
+            payload: Payload::JsonLine(bytes.to_vec()),
+            warnings: Vec::new(),
+        }
+    }
+
     #[test]
     fn a_gold_line_is_read_as_classify_reads_it() {
-        let src: Arc<str> = "g.jsonl".into();
-        let line = br#"{"id": 7, "title": null, "description": "Build <b>Spark</b> pipelines &amp; more.", "primary": "de"}"#;
-        let g = Gold::from_line(&src, 3, line).unwrap();
+        let json = br#"{"id": 7, "title": null, "description": "Build <b>Spark</b> pipelines &amp; more.", "primary": "de"}"#;
+        let g = Gold::from_raw(&line(3, json)).unwrap();
         assert_eq!(g.id, "7");
         assert_eq!(g.title, "");
         assert!(
@@ -366,7 +431,7 @@ mod tests {
         );
         assert_eq!(g.labels.roles, ["de"]);
         // Without an id, the record is named by its line.
-        let g = Gold::from_line(&src, 3, br#"{"text": "Care.", "primary": "none"}"#).unwrap();
+        let g = Gold::from_raw(&line(3, br#"{"text": "Care.", "primary": "none"}"#)).unwrap();
         assert_eq!(g.id, "g.jsonl:3");
         for (bad, why) in [
             (
@@ -375,8 +440,9 @@ mod tests {
             ),
             (b"[1, 2]", "expected a JSON object"),
             (b"{\"text\": ", "malformed JSON"),
+            (b"{\"text\": \"x\", \"primary\": \"dee\"}", "primary 'dee'"),
         ] {
-            let err = Gold::from_line(&src, 1, bad).unwrap_err();
+            let err = Gold::from_raw(&line(1, bad)).unwrap_err();
             assert!(err.contains(why), "{err}");
         }
     }

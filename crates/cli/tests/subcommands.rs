@@ -115,6 +115,43 @@ fn eval_reads_a_gold_file_as_its_labeller_meant_it() {
     assert_eq!(reports[0]["title_role_accuracy"], 1.0);
 }
 
+/// A gold file exported from a spreadsheet: CSV with a quoted, multi-line body, `roles` as one
+/// cell and `fsds` as TRUE/FALSE, gzip-compressed too. It scores as its JSONL twin does.
+#[test]
+fn eval_reads_a_gold_spreadsheet() {
+    let d = Dir::new();
+    let jsonl = run(&["eval", "--json", &gold_file(&d)], None);
+    let csv = format!(
+        "id,title,text,primary,roles,fsds,title_role,source\n\
+         g1,Data Engineer,\"{DE_TEXT}\nOn call one week in six.\",de,de,FALSE,de,boards/a.csv\n\
+         g2,Data Engineer,\"{DS_TEXT}\",DS,ds,FALSE,de,boards/b.csv\n\
+         g3,Nurse,\"Care for patients, \"\"night\"\" shift.\",none,,FALSE,none,boards/a.csv\n\
+         g4,Data Engineer,,de,de,FALSE,de,boards/a.csv\n"
+    );
+    let path = d.write("gold.csv", &csv);
+    let out = run(&["eval", "--json", &path], None);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("gold.csv:6: bad record: empty posting"),
+        "{}",
+        out.stderr
+    );
+    let reports: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
+    let before: Vec<serde_json::Value> = serde_json::from_str(&jsonl.stdout).unwrap();
+    assert_eq!(reports[0]["n"], 3);
+    assert_eq!(reports, before);
+    let gz = d.path("gold.csv.gz");
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).unwrap(),
+        flate2::Compression::default(),
+    );
+    std::io::Write::write_all(&mut enc, csv.as_bytes()).unwrap();
+    enc.finish().unwrap();
+    let out = run(&["eval", "--json", gz.to_str().unwrap()], None);
+    let zipped: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(zipped, before);
+}
+
 #[test]
 fn eval_by_source_scores_each_board_alone() {
     let d = Dir::new();
