@@ -43,6 +43,7 @@ mod score;
 mod sections;
 mod spacing;
 mod spelling;
+mod voice;
 
 pub use builtin::BUILTIN;
 pub use error::{Error, ErrorKind};

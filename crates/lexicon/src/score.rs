@@ -399,6 +399,7 @@ impl Lexicon {
                 }
             }
         }
+        crate::voice::quiet_company_voice(text, &out.headings, &mut out.evidence, &params.sections);
         apply_cues(text, &cues, &mut out.evidence, params.cue_reach);
         apply_cues(text, &cues, &mut out.signals, params.cue_reach);
         apply_cues(text, &cues, &mut out.paths, params.cue_reach);
@@ -655,6 +656,28 @@ mod tests {
         assert!(a.role(Role::Mle).strength > 0.3);
         let share_sum: f32 = a.roles.iter().map(|r| r.share).sum();
         assert!((share_sum - 1.0).abs() < 1e-5);
+    }
+
+    #[test]
+    fn the_company_in_its_own_voice_weighs_as_its_blurb() {
+        let blurb = "Our platform runs Kubernetes for our customers.";
+        // With duties under a heading, the blurb's phrase weighs 0.2; the job's weigh in full.
+        let headed = lex().analyze(
+            &format!("{blurb}\nRequirements\nairflow"),
+            &ScoreParams::default(),
+        );
+        let k8s = headed.evidence.iter().find(|e| e.start < 48).unwrap();
+        assert_eq!(k8s.section, Section::Company);
+        assert!((k8s.modifier - 0.2).abs() < 1e-6, "{}", k8s.modifier);
+        assert!((headed.role(Role::De).raw - 3.0 * 0.85).abs() < 1e-5);
+        // Without headings the opening is all the posting says: it keeps its weight.
+        let alone = raw(blurb, Role::Mle);
+        assert!((alone - 2.0 * 0.9).abs() < 1e-5, "{alone}");
+        // Once the opening speaks of the hire, "we" is the team the hire joins.
+        let hire =
+            "We are looking for an engineer. Our platform runs Kubernetes for our customers.";
+        let after = raw(&format!("{hire}\nRequirements\nairflow"), Role::Mle);
+        assert!((after - 2.0 * 0.9).abs() < 1e-5, "{after}");
     }
 
     #[test]
