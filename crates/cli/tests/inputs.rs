@@ -310,3 +310,43 @@ fn a_text_field_without_tags_has_its_character_references_decoded() {
     // The title of the same record is decoded too.
     assert_eq!(v.title, "Data Engineer & Architect");
 }
+
+/// Greenhouse's job board API gives a posting's `content` as HTML escaped once over: read as
+/// the HTML it is, its headings open their sections and its benefits weigh nothing, as on the
+/// page.
+#[test]
+fn html_escaped_in_a_json_field_is_read_as_html() {
+    let html = "<p>Acme is hiring.</p><h2>Responsibilities</h2><ul><li>Build pipelines with \
+                Airflow and Kafka</li></ul><h2>Benefits</h2><ul><li>A Snowflake stipend</li></ul>";
+    let escaped = html
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    let lines: String = [("page", html.to_string()), ("api", escaped)]
+        .into_iter()
+        .map(|(id, content)| {
+            serde_json::json!({"id": id, "title": "Data Engineer", "content": content}).to_string()
+                + "\n"
+        })
+        .collect();
+    let out = run(&["--format", "jsonl"], Some(lines.as_bytes()));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let records = out.records();
+    let (page, api) = (records[0].verdict(), records[1].verdict());
+    let sections = |v: &Verdict| -> Vec<(String, String)> {
+        v.evidence
+            .iter()
+            .map(|e| (e.term.clone(), e.section.clone()))
+            .collect()
+    };
+    assert_eq!(sections(api), sections(page));
+    assert!(
+        sections(api).contains(&("airflow".to_string(), "responsibilities".to_string())),
+        "{:?}",
+        sections(api)
+    );
+    assert!(api
+        .evidence
+        .iter()
+        .any(|e| e.term == "snowflake" && e.weight == 0.0));
+}

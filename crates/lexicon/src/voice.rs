@@ -395,7 +395,9 @@ mod tests {
         }
         assert_eq!(flags("We’re"), IS_COMPANY);
         assert_eq!(flags("You’ll"), IS_HIRE);
-        for w in ["build", "data", "Usage", "ours", "teammate", "", "’", "élan"] {
+        for w in [
+            "build", "data", "Usage", "ours", "teammate", "", "’", "élan",
+        ] {
             assert_eq!(flags(w), 0, "{w}");
         }
     }

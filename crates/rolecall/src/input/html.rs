@@ -73,14 +73,42 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
 /// ("data&nbsp;pipelines", "R&amp;D", "you&#39;ll"), which dumps whose tags were stripped keep;
 /// only exact references ending in `;` (`html-escape`), so "AT&T" and "&copy" stay as written,
 /// and the text's line breaks stay too.
+///
+/// HTML escaped once over (`&lt;li&gt;Build pipelines&lt;/li&gt;`, as Greenhouse's job board
+/// API gives a posting's `content`) is HTML once its references are decoded, and is read as
+/// HTML: its headings and list items are what they would be on the page. A plain text that names
+/// a tag or two ("experience with &lt;div&gt; layouts") stays plain text.
 pub(crate) fn to_text_if_html(text: String) -> String {
     if looks_like_html(&text) {
         return fragment_to_text(&text);
     }
     match decode_references(&text) {
         std::borrow::Cow::Borrowed(_) => text,
-        std::borrow::Cow::Owned(decoded) => decoded,
+        std::borrow::Cow::Owned(decoded) => {
+            if escaped_tags(&text) >= MIN_ESCAPED_TAGS && looks_like_html(&decoded) {
+                fragment_to_text(&decoded)
+            } else {
+                decoded
+            }
+        }
     }
+}
+
+/// How many escaped tags make a text escaped HTML rather than text that names a tag.
+const MIN_ESCAPED_TAGS: usize = 3;
+
+/// The number of escaped tags in `text` (`&lt;` then a letter or `/`), counted up to
+/// [`MIN_ESCAPED_TAGS`].
+fn escaped_tags(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    memchr::memmem::find_iter(bytes, b"&lt;")
+        .filter(|&at| {
+            bytes
+                .get(at + 4)
+                .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/')
+        })
+        .take(MIN_ESCAPED_TAGS)
+        .count()
 }
 
 /// Decodes the exact character references of plain text (a record's text or title); borrows it
@@ -416,6 +444,22 @@ mod tests {
         ] {
             assert_eq!(to_text_if_html(plain.to_string()), plain);
         }
+    }
+
+    #[test]
+    fn html_escaped_once_over_is_read_as_html() {
+        let escaped = "&lt;p&gt;Acme is hiring.&lt;/p&gt;&lt;h2&gt;Requirements&lt;/h2&gt;\
+                       &lt;ul&gt;&lt;li&gt;SQL &amp;amp; Python&lt;/li&gt;&lt;/ul&gt;";
+        assert_eq!(
+            to_text_if_html(escaped.to_string()),
+            "Acme is hiring.\nRequirements\n- SQL & Python"
+        );
+        // A text that names a tag or two stays text, with its lines.
+        let plain = "Build pages with &lt;div&gt; and &lt;span&gt;.\nShip weekly.";
+        assert_eq!(
+            to_text_if_html(plain.to_string()),
+            "Build pages with <div> and <span>.\nShip weekly."
+        );
     }
 
     #[test]
