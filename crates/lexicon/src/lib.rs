@@ -222,6 +222,24 @@ mod tests {
             assert!(!claim(t).family, "{t:?}");
         }
         assert!(!claim("Career Counselor").non_data);
+        // Managing delivery and back-office work claim no data role; a department's name gives
+        // way to the data role it holds.
+        for t in [
+            "Scrum Master",
+            "Payroll Specialist",
+            "Director of Product Development",
+        ] {
+            assert!(claim(t).non_data && claim(t).role.is_none(), "{t}");
+        }
+        assert_eq!(
+            claim("Human Resources Data Analyst").role,
+            Some(Role::Analyst)
+        );
+        assert_eq!(
+            claim("Software Engineering Manager, Data Platform").role,
+            Some(Role::De)
+        );
+        assert_eq!(claim("LLMOps Engineer").role, Some(Role::Mle));
     }
 
     #[test]
