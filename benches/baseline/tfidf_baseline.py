@@ -113,7 +113,8 @@ def labelled(path):
             roles = get("roles") or []
             if isinstance(roles, str):
                 roles = re.split(r"[,;|/+ ]+", roles)
-            roles = [str(r).strip().lower() for r in roles if str(r).strip()]
+            roles = [str(r).strip().strip("[]\"'").lower() for r in roles]
+            roles = [r for r in roles if r]
             title_role = str(get("title_role") or "").strip().lower()
             if primary not in CLASSES or any(r not in ROLES for r in roles) or (
                 title_role and title_role not in CLASSES

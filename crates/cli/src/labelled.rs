@@ -65,9 +65,11 @@ impl Labels {
                     other => Err(format!("a role is {}, not a string", kind(other))),
                 })
                 .collect::<Result<_, _>>()?,
-            // A gold file converted from a spreadsheet: "de, mle", "de|mle", "de;mle".
+            // A gold file converted from a spreadsheet: "de, mle", "de|mle", "de;mle", or a
+            // list written out as text by pandas ("['de', 'mle']") or as JSON ("[\"de\"]").
             Some(Value::String(s)) => s
                 .split([',', ';', '|', '/', '+', ' '])
+                .map(|r| r.trim_matches(|c: char| matches!(c, '[' | ']' | '"' | '\'')))
                 .filter(|r| !r.is_empty())
                 .map(str::to_string)
                 .collect(),
@@ -344,6 +346,12 @@ mod tests {
         let l = labels(r#"{"primary": "de", "roles": ["ds", "DS"], "fsds": 0}"#).unwrap();
         assert_eq!(l.roles, ["de", "ds"]);
         assert!(!l.fsds);
+        for written in [r#"['ds', 'mle']"#, r#"[\"ds\",\"mle\"]"#, "ds+mle"] {
+            let json = format!(r#"{{"primary": "ds", "roles": "{written}"}}"#);
+            assert_eq!(labels(&json).unwrap().roles, ["ds", "mle"], "{written}");
+        }
+        let l = labels(r#"{"primary": "none", "roles": "[]"}"#).unwrap();
+        assert!(l.roles.is_empty());
         let l = labels(r#"{"primary": "none", "title_role": null, "roles": null}"#).unwrap();
         assert!(l.roles.is_empty());
         assert_eq!(l.title_role, None);
