@@ -144,7 +144,7 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-/// A labelled or predicted record, as [`read_jsonl`] reads it.
+/// A labelled or predicted record, as [`read_labelled`] reads it.
 pub trait Record: Sized {
     /// The record's id.
     fn id(&self) -> &str;
