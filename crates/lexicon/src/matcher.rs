@@ -121,7 +121,7 @@ struct Found {
 
 impl Automaton {
     /// An automaton finding each of `texts` and their other spellings, hyphens read as spaces.
-    /// A text with a [`GAP`] is found from its head: see [`Automaton::tail_end`]. The terms
+    /// A text with a [`GAP`] is found from its head: see [`tail_end`]. The terms
     /// marked in `see_through` do not take their words from the others.
     fn new<'a>(
         texts: impl Iterator<Item = &'a str>,

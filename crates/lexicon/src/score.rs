@@ -589,7 +589,7 @@ mod tests {
             .add_source("nondata.txt", "sales cycle | 2\n")
             .add_source("signals.txt", "startup | 2\nfrom data ... to deployment | 3 | path\n")
             .add_source("cues.txt", "is a plus | 0.4 | after\nno | 0 | before\nis not an | 0.1 | before\n")
-            .add_source("sections.txt", "benefits | benefits\nrequirements | requirements\nsimilar jobs | footer\nnice to have | preferred\nbonus points | preferred\nour stack | stack\n")
+            .add_source("sections.txt", "benefits | benefits\nrequirements | requirements\nsimilar jobs | footer\nnice to have | preferred\nbonus points | preferred\nour stack | stack\nabout the job | general\n")
             .add_source("titles.txt", "data engineer | de\n")
             .build()
             .unwrap()
@@ -670,6 +670,13 @@ mod tests {
         assert_eq!(k8s.section, Section::Company);
         assert!((k8s.modifier - 0.2).abs() < 1e-6, "{}", k8s.modifier);
         assert!((headed.role(Role::De).raw - 3.0 * 0.85).abs() < 1e-5);
+        // A general heading opens the posting: the opening goes on under it.
+        let opened = lex().analyze(
+            &format!("About the job\n{blurb}\nRequirements\nairflow"),
+            &ScoreParams::default(),
+        );
+        let k8s = opened.evidence.iter().find(|e| e.start < 62).unwrap();
+        assert_eq!(k8s.section, Section::Company);
         // Without headings the opening is all the posting says: it keeps its weight.
         let alone = raw(blurb, Role::Mle);
         assert!((alone - 2.0 * 0.9).abs() < 1e-5, "{alone}");

@@ -1,14 +1,17 @@
 //! Who a sentence of a posting's opening speaks of: the company, or the person it hires.
 //!
-//! A posting often opens, before its first heading, with the company in its own voice: "At
-//! Modelly we build the machine learning platform that data scientists use to deploy models.
-//! Our customers run thousands of models in production." That is what the company sells, not
-//! what the hire does; a frontend engineer at that company is no ML engineer. Such a sentence
-//! weighs as the company blurb does, when the posting goes on under headings of its own duties
-//! or requirements (else its opening is all it says of the work, and keeps its weight).
+//! A posting often opens with the company in its own voice: "At Cortexa we build the machine
+//! learning platform that data science teams use to deploy their models. Our customers run
+//! thousands of models in production." That is what the company sells, not what the hire does;
+//! a frontend engineer at that company is no ML engineer. Such a sentence weighs as the company
+//! blurb does, when the posting goes on under headings of its own duties or requirements (else
+//! its opening is all it says of the work, and keeps its weight).
 //!
-//! A sentence speaks for the company when it says "we", "our" or "us" and nothing of the hire:
-//! not "you", not the role, position or candidate, not "looking for", "join" or "will".
+//! A sentence speaks for the company when it says "we", "our" or "us", names the business
+//! (customers, platform, product, investors, industry), and says nothing of the hire: not
+//! "you", not the role, position or candidate, not "looking for", "join" or "will", not "our
+//! team". The blurb comes first: once the opening has spoken of the hire, "we" is the team the
+//! hire joins.
 
 use crate::role::Section;
 use crate::score::{Evidence, SectionWeights};
@@ -17,11 +20,16 @@ use std::sync::LazyLock;
 /// How far back and forward a sentence is looked for.
 const REACH: usize = 300;
 
-/// What a word of the lists above is, as bit flags: a word may be in two lists ("our").
+// What a listed word is, as bit flags ([`flags`]): a word may be two of these ("our").
+/// The company's own voice: "we", "our", "us".
 const IS_COMPANY: u8 = 1;
+/// What a company sells and to whom ([`BUSINESS`]).
 const IS_BUSINESS: u8 = 2;
+/// The hire, or work to come ([`HIRE`]).
 const IS_HIRE: u8 = 4;
+/// A word that makes the team after it the hire's own ("our", "the", "this", "your", "join").
 const IS_OWN_TEAM: u8 = 8;
+/// "team", "teams".
 const IS_TEAM: u8 = 16;
 
 /// The longest listed word, in bytes.
@@ -178,6 +186,10 @@ fn flags(word: &str) -> u8 {
     0
 }
 
+/// Gives the company-blurb weight to the evidence of every sentence of a posting's opening
+/// that speaks in the company's voice, before the opening first speaks of the hire, when a
+/// duties, requirements or nice-to-have heading follows. The opening is the text before the
+/// first heading of a section of its own (a general heading such as "About the job" opens it).
 // Kept out of line: it runs once a posting, and inlined it changed how the scoring loop around
 // it was compiled.
 #[inline(never)]
@@ -187,7 +199,7 @@ pub(crate) fn quiet_company_voice(
     evidence: &mut [Evidence],
     weights: &SectionWeights,
 ) {
-    let Some(&(_, first)) = headings.first() else {
+    let Some(&(_, first)) = headings.iter().find(|(s, _)| *s != Section::General) else {
         return;
     };
     let duties_follow = headings.iter().any(|(s, _)| {
