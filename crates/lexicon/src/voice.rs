@@ -65,6 +65,7 @@ const HIRE: &str = "you you'll you're yourself role roles position candidate can
 /// length, also as written with a typographic apostrophe ("we’re", two bytes longer).
 static MASKS: [u32; LONGEST + 3] = masks();
 
+/// Builds [`MASKS`] from the lists, at compile time.
 const fn masks() -> [u32; LONGEST + 3] {
     let mut masks = [0u32; LONGEST + 3];
     let mut i = 0;
