@@ -222,6 +222,18 @@ impl Analysis {
     }
 }
 
+/// Whether the phrase at `start..end` starts a block of its own, as a footer's first words do
+/// where line breaks were lost: capitalised, and followed by a colon, a line end, the end of
+/// the text or another capitalised word ("Similar jobs Data Engineer", "How to apply: send").
+fn starts_block(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    bytes[start].is_ascii_uppercase()
+        && bytes[end..]
+            .iter()
+            .find(|b| !matches!(b, b' ' | b'\t'))
+            .is_none_or(|&b| matches!(b, b':' | b'\n' | b'\r') || b.is_ascii_uppercase())
+}
+
 /// Bytes that end a sentence or list item, for the reach of cues.
 fn breaks_sentence(gap: &[u8]) -> bool {
     gap.iter()
@@ -333,9 +345,15 @@ impl Lexicon {
             match term.kind {
                 TermKind::Heading(s) => {
                     // Legal boilerplate and a job board's footer rarely have a heading; near the
-                    // end, their phrase suffices.
-                    let late = matches!(s, Section::Legal | Section::Footer)
-                        && hit.start * 10 >= text.len() * 6;
+                    // end, their phrase suffices: legal phrases anywhere, a footer's where it
+                    // starts a block ("Similar jobs Spark Developer" in flattened text), not in
+                    // a duty ("how to apply causal inference").
+                    let late = hit.start * 10 >= text.len() * 6
+                        && match s {
+                            Section::Legal => true,
+                            Section::Footer => starts_block(text, hit.start, hit.end),
+                            _ => false,
+                        };
                     let qualifies_last = s == Section::General
                         && heading_end.is_some_and(|end: usize| {
                             hit.start >= end
@@ -589,7 +607,7 @@ mod tests {
             .add_source("nondata.txt", "sales cycle | 2\n")
             .add_source("signals.txt", "startup | 2\nfrom data ... to deployment | 3 | path\n")
             .add_source("cues.txt", "is a plus | 0.4 | after\nno | 0 | before\nis not an | 0.1 | before\n")
-            .add_source("sections.txt", "benefits | benefits\nrequirements | requirements\nsimilar jobs | footer\nnice to have | preferred\nbonus points | preferred\nour stack | stack\nabout the job | general\n")
+            .add_source("sections.txt", "benefits | benefits\nrequirements | requirements\nsimilar jobs | footer\nnice to have | preferred\nbonus points | preferred\nour stack | stack\nabout the job | general\nhow to apply | footer\n")
             .add_source("titles.txt", "data engineer | de\n")
             .build()
             .unwrap()
@@ -609,6 +627,12 @@ mod tests {
             Role::De,
         );
         assert!((flat - (3.0 + 1.5) * 0.9).abs() < 1e-4, "{flat}");
+        // A footer's phrase inside a duty is no footer.
+        let duty = raw(
+            "Run Airflow and more Airflow work. Know how to apply Spark",
+            Role::De,
+        );
+        assert!((duty - (3.0 + 1.5 + 2.0) * 0.9).abs() < 1e-4, "{duty}");
     }
 
     #[test]
