@@ -435,6 +435,24 @@ mod tests {
     }
 
     #[test]
+    fn work_that_is_not_just_one_thing_is_not_negated() {
+        let classifier = Classifier::default();
+        for text in [
+            "You won't just build dashboards: you will design experiments.",
+            "You won\u{2019}t just build dashboards: you will design experiments.",
+            "You will not only build dashboards but also design experiments.",
+        ] {
+            let v = classifier.classify(&Posting::new("Data Analyst", text));
+            let dashboards = v.evidence.iter().find(|e| e.term == "dashboards");
+            assert!(
+                dashboards.is_some_and(|e| e.weight >= 2.0),
+                "{text:?}: {:?}",
+                v.evidence
+            );
+        }
+    }
+
+    #[test]
     fn linkedin_criteria_block_names_the_company_not_the_job() {
         let text = "Build Tableau dashboards and SQL reports.\n\nSeniority level\nMid-Senior \
                     level\nEmployment type\nFull-time\nJob function\nInformation Technology\n\
