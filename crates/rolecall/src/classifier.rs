@@ -441,6 +441,7 @@ mod tests {
             "You won't just build dashboards: you will design experiments.",
             "You won\u{2019}t just build dashboards: you will design experiments.",
             "You will not only build dashboards but also design experiments.",
+            "This is not just a dashboards role: you will design experiments.",
         ] {
             let v = classifier.classify(&Posting::new("Data Analyst", text));
             let dashboards = v.evidence.iter().find(|e| e.term == "dashboards");
