@@ -350,3 +350,28 @@ fn html_escaped_in_a_json_field_is_read_as_html() {
         .iter()
         .any(|e| e.term == "snowflake" && e.weight == 0.0));
 }
+
+/// A JSONL file saved by PowerShell or Notepad opens with a byte-order mark, and its lines end
+/// in CRLF: its first record is read like the others, from a file and from stdin alike.
+#[test]
+fn a_jsonl_file_with_a_byte_order_mark_loses_no_record() {
+    let d = Dir::new();
+    let body = format!(
+        "\u{feff}{}\r\n{}\r\n",
+        serde_json::json!({"id": "a", "text": DE_TEXT}),
+        serde_json::json!({"id": "b", "text": DS_TEXT})
+    );
+    let path = d.write("windows.jsonl", &body);
+    for out in [
+        run(&["--format", "jsonl", &path], None),
+        run(&["--format", "jsonl"], Some(body.as_bytes())),
+    ] {
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let records = out.records();
+        let primaries: Vec<&str> = records
+            .iter()
+            .map(|r| r.verdict().primary.as_str())
+            .collect();
+        assert_eq!(primaries, ["de", "ds"]);
+    }
+}

@@ -373,6 +373,11 @@ impl Iterator for JsonLines {
                     self.limit
                 )),
                 (None, None) => {
+                    // A byte-order mark opens the files of some Windows tools (PowerShell's
+                    // `Out-File -Encoding utf8`, Notepad): it is not part of the first record.
+                    if self.line == 1 && buf.starts_with(b"\xEF\xBB\xBF") {
+                        buf.drain(..3);
+                    }
                     if buf.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
@@ -726,6 +731,25 @@ mod tests {
         );
         assert!(json("[]", 100).is_empty());
         assert!(json(" [ \n ] ", 100).is_empty());
+    }
+
+    #[test]
+    fn a_jsonl_file_may_open_with_a_byte_order_mark() {
+        let text = "\u{feff}{\"text\": \"a\"}\r\n\u{feff}{\"text\": \"b\"}\r\n";
+        let r: Vec<RawRecord> = records_from_reader(
+            "a.jsonl",
+            io::Cursor::new(text.as_bytes().to_vec()),
+            FileKind::Jsonl,
+            &ReadOptions::default(),
+        )
+        .collect();
+        let t = texts(&r);
+        assert_eq!(t[0], Ok("a".to_string()));
+        // Only the file's first bytes are a mark; inside, it is a bad line.
+        assert!(
+            t[1].as_ref().unwrap_err().contains("malformed JSON"),
+            "{t:?}"
+        );
     }
 
     #[test]
