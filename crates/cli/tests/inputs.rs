@@ -375,3 +375,39 @@ fn a_jsonl_file_with_a_byte_order_mark_loses_no_record() {
         assert_eq!(primaries, ["de", "ds"]);
     }
 }
+
+/// Excel's "Unicode Text" export is tab-separated UTF-16 with a byte-order mark, and Notepad's
+/// "Unicode" is the same for a text file: both are read as the text they hold, not as binary.
+#[test]
+fn utf16_files_are_read_as_their_text() {
+    let d = Dir::new();
+    let utf16 = |text: &str| -> Vec<u8> {
+        [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect()
+    };
+    let tsv = format!(
+        "id\ttitle\ttext\r\n1\tData Engineer\t{DE_TEXT}\r\n2\tData Scientist\t{DS_TEXT}\r\n"
+    );
+    let table = d.write("export.tsv", utf16(&tsv));
+    let doc = d.write(
+        "posting.txt",
+        utf16(&format!("Data Engineer\r\n{DE_TEXT}\r\n")),
+    );
+    let out = run(&["--format", "jsonl", &table, &doc], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let records = out.records();
+    let got: Vec<(&str, &str)> = records
+        .iter()
+        .map(|r| (r.verdict().title.as_str(), r.verdict().primary.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Data Engineer", "de"),
+            ("Data Scientist", "ds"),
+            ("Data Engineer", "de")
+        ]
+    );
+}

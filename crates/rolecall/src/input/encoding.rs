@@ -10,8 +10,13 @@
 //!   hides headings ("What youâ€™ll do") from the classifier. [`repair`] turns every run of such
 //!   characters back into what it was, where it spells valid UTF-8. Real text almost never does:
 //!   "café" stays as it is, because "é" alone is no UTF-8 sequence.
+//!
+//! And a third, of whole files: **UTF-16**, as Notepad's "Unicode" and Excel's "Unicode Text"
+//! (a tab-separated export) save them, with a byte-order mark. [`utf8_reader`] turns such a file
+//! into UTF-8 as it is read, so every reader after it sees the text it holds.
 
 use std::borrow::Cow;
+use std::io::{self, BufRead, Read};
 
 /// Decodes `bytes` (without a UTF-8 byte-order mark) as UTF-8; bytes that are not UTF-8 and
 /// hold no UTF-8 sequence are read as Windows-1252, and otherwise what is not UTF-8 is replaced
@@ -125,8 +130,98 @@ fn repair_run(run: &str, out: &mut String) -> bool {
     changed
 }
 
+/// `reader` as UTF-8: as it is when it does not open with a UTF-16 byte-order mark, else
+/// decoded from UTF-16 (little- or big-endian, by the mark), streaming. Unpaired surrogates
+/// become U+FFFD.
+pub(crate) fn utf8_reader(mut reader: Box<dyn BufRead + Send>) -> Box<dyn BufRead + Send> {
+    let encoding = match reader.fill_buf() {
+        Ok([0xFF, 0xFE, ..]) => encoding_rs::UTF_16LE,
+        Ok([0xFE, 0xFF, ..]) => encoding_rs::UTF_16BE,
+        _ => return reader,
+    };
+    Box::new(io::BufReader::with_capacity(
+        256 * 1024,
+        Utf16Reader {
+            inner: reader,
+            decoder: encoding.new_decoder_with_bom_removal(),
+            out: Vec::new(),
+            pos: 0,
+            done: false,
+        },
+    ))
+}
+
+/// UTF-16 bytes in, UTF-8 bytes out.
+struct Utf16Reader {
+    inner: Box<dyn BufRead + Send>,
+    decoder: encoding_rs::Decoder,
+    /// Decoded bytes not yet read, from `pos`.
+    out: Vec<u8>,
+    pos: usize,
+    done: bool,
+}
+
+impl Read for Utf16Reader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            if self.pos < self.out.len() {
+                let n = buf.len().min(self.out.len() - self.pos);
+                buf[..n].copy_from_slice(&self.out[self.pos..self.pos + n]);
+                self.pos += n;
+                return Ok(n);
+            }
+            if self.done {
+                return Ok(0);
+            }
+            let src = self.inner.fill_buf()?;
+            let last = src.is_empty();
+            // Room for all of `src`: the decoder then consumes it whole.
+            let room = self
+                .decoder
+                .max_utf8_buffer_length(src.len())
+                .unwrap_or(src.len() * 3 + 16);
+            self.out.resize(room, 0);
+            let (_, read, written, _) = self.decoder.decode_to_utf8(src, &mut self.out, last);
+            self.out.truncate(written);
+            self.pos = 0;
+            self.inner.consume(read);
+            self.done = last;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    fn read_all(bytes: Vec<u8>) -> String {
+        let mut out = String::new();
+        utf8_reader(Box::new(std::io::Cursor::new(bytes)))
+            .read_to_string(&mut out)
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn utf16_files_are_read_as_utf8() {
+        let text = "Data Engineer\r\nBuild pipelines \u{2013} caf\u{e9} \u{1F680}\r\n";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(read_all(le.clone()), text);
+        assert_eq!(read_all(be), text);
+        // A cut-off last unit is a replacement character, not an error.
+        let cut = format!("{}\u{fffd}", &text[..text.len() - 1]);
+        assert_eq!(read_all(le[..le.len() - 1].to_vec()), cut);
+        // Anything else passes through untouched, UTF-8 mark and all.
+        assert_eq!(read_all(b"\xEF\xBB\xBFplain".to_vec()), "\u{feff}plain");
+        assert_eq!(read_all(Vec::new()), "");
+    }
+
     use super::*;
 
     #[test]

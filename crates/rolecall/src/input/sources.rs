@@ -205,8 +205,8 @@ fn failed(source: &str, error: impl Into<String>) -> Iter {
 }
 
 fn open_stdin(opts: &ReadOptions) -> Iter {
-    let mut reader: Box<dyn BufRead + Send> =
-        Box::new(BufReader::with_capacity(256 * 1024, io::stdin()));
+    let mut reader =
+        super::encoding::utf8_reader(Box::new(BufReader::with_capacity(256 * 1024, io::stdin())));
     let kind = match reader.fill_buf() {
         Ok(head) => FileKind::sniff(head),
         Err(e) => return failed("-", format!("cannot read stdin: {e}")),
@@ -233,7 +233,8 @@ fn open_file(path: &Path, opts: &ReadOptions) -> Iter {
     } else {
         Box::new(file)
     };
-    let mut reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(256 * 1024, raw));
+    let mut reader =
+        super::encoding::utf8_reader(Box::new(BufReader::with_capacity(256 * 1024, raw)));
     let kind = match kind {
         Some(k) => k,
         None => match reader.fill_buf() {
