@@ -250,14 +250,19 @@ fn open_file(path: &Path, opts: &ReadOptions) -> Iter {
 }
 
 /// Records of one kind from any reader (a file, stdin, bytes in memory), named `source` in ids
-/// and errors.
+/// and errors. UTF-16 with a byte-order mark is read as UTF-8, as from a file.
 pub fn records_from_reader(
     source: &str,
     reader: impl BufRead + Send + 'static,
     kind: FileKind,
     opts: &ReadOptions,
 ) -> impl Iterator<Item = RawRecord> + Send {
-    records_of(Arc::from(source), Box::new(reader), kind, opts)
+    records_of(
+        Arc::from(source),
+        super::encoding::utf8_reader(Box::new(reader)),
+        kind,
+        opts,
+    )
 }
 
 fn records_of(
