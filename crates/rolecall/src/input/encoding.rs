@@ -12,7 +12,7 @@
 //!   "café" stays as it is, because "é" alone is no UTF-8 sequence.
 //!
 //! And a third, of whole files: **UTF-16**, as Notepad's "Unicode" and Excel's "Unicode Text"
-//! (a tab-separated export) save them, with a byte-order mark. [`utf8_reader`] turns such a file
+//! (a tab-separated export) save them, with a byte-order mark. The readers turn such a file
 //! into UTF-8 as it is read, so every reader after it sees the text it holds.
 
 use std::borrow::Cow;
