@@ -177,9 +177,7 @@ mod tests {
 
     fn gold(id: usize, primary: &str) -> Gold {
         Gold {
-            id: id.to_string(),
-            title: String::new(),
-            text: String::new(),
+            posting: rolecall::Posting::default().with_id(id.to_string()),
             source: None,
             labels: Labels {
                 primary: primary.into(),
@@ -201,11 +199,11 @@ mod tests {
                     labels.fsds = !labels.fsds;
                 }
                 let p = Prediction {
-                    id: g.id.clone(),
+                    id: g.posting.id.clone(),
                     labels,
                     mismatch: None,
                 };
-                (g.id.clone(), p)
+                (g.posting.id.clone(), p)
             })
             .collect()
     }

@@ -95,14 +95,14 @@ pub fn score(system: &str, gold: &[&Gold], preds: &BTreeMap<String, Prediction>)
     let (mut title_ok, mut title_n, mut mm_ok, mut mm_n) = (0, 0, 0, 0);
     for &g in gold {
         let none = Prediction {
-            id: g.id.clone(),
+            id: g.posting.id.clone(),
             labels: Labels {
                 primary: "none".into(),
                 ..Labels::default()
             },
             mismatch: None,
         };
-        let p = preds.get(&g.id).unwrap_or(&none);
+        let p = preds.get(&g.posting.id).unwrap_or(&none);
         *confusion
             .entry(g.labels.primary.clone())
             .or_default()
@@ -209,9 +209,9 @@ pub fn from_verdict(v: &Verdict) -> Prediction {
 
 /// The title-only baseline: what a person skimming a job board sees.
 pub fn title_only(classifier: &Classifier, g: &Gold) -> Prediction {
-    let role = classifier.lexicon().title_role(&g.title);
+    let role = classifier.lexicon().title_role(&g.posting.title);
     Prediction {
-        id: g.id.clone(),
+        id: g.posting.id.clone(),
         labels: Labels {
             primary: name(role),
             roles: role.map(|r| vec![r.name().to_string()]).unwrap_or_default(),
@@ -236,7 +236,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Exit> {
     let verdicts: Vec<Verdict> = {
         use rayon::prelude::*;
         gold.par_iter()
-            .map(|g| classifier.classify(&g.posting()))
+            .map(|g| classifier.classify(&g.posting))
             .collect()
     };
     let ours: BTreeMap<String, Prediction> = verdicts
@@ -245,7 +245,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Exit> {
         .collect();
     let titles: BTreeMap<String, Prediction> = gold
         .iter()
-        .map(|g| (g.id.clone(), title_only(&classifier, g)))
+        .map(|g| (g.posting.id.clone(), title_only(&classifier, g)))
         .collect();
     let all: Vec<&Gold> = gold.iter().collect();
     let mut reports = vec![
@@ -544,7 +544,7 @@ fn render_errors(gold: &[Gold], verdicts: &[Verdict]) -> String {
         let _ = writeln!(
             s,
             "{}  \"{}\"\n  gold {} {:?} fsds={}  got {} {:?} fsds={} (by {})  scores de {:.2} ds {:.2} mle {:.2} an {:.2}",
-            g.id, g.title, g.labels.primary, g.labels.roles, g.labels.fsds, p.labels.primary, p.labels.roles, p.labels.fsds,
+            g.posting.id, g.posting.title, g.labels.primary, g.labels.roles, g.labels.fsds, p.labels.primary, p.labels.roles, p.labels.fsds,
             v.primary_rule.name(), v.scores.de.strength, v.scores.ds.strength, v.scores.mle.strength, v.scores.analyst.strength
         );
         for kind in &EvidenceKind::ALL[..4] {
@@ -577,9 +577,7 @@ mod tests {
             title_role,
         };
         Gold {
-            id: id.into(),
-            title: String::new(),
-            text: String::new(),
+            posting: rolecall::Posting::default().with_id(id),
             source: None,
             labels,
         }

@@ -155,28 +155,18 @@ pub trait Record: Sized {
 /// One labelled posting (../shared/data/LABELS.md).
 #[derive(Debug, Clone)]
 pub struct Gold {
-    /// Its id, or `path:line` when it has none.
-    pub id: String,
-    /// Its title, as the classifier reads it (on one line, references decoded).
-    pub title: String,
-    /// Its body, as the classifier reads it (HTML as text, mojibake repaired).
-    pub text: String,
+    /// The posting as the classifier reads it: its id (`path:line` when it has none), its title
+    /// on one line with references decoded, its body with HTML as text and mojibake repaired.
+    pub posting: rolecall::Posting,
     /// Where the posting comes from (a job board's dump), for `--by-source`.
     pub source: Option<String>,
     /// Its labels.
     pub labels: Labels,
 }
 
-impl Gold {
-    /// The posting the classifier is given.
-    pub fn posting(&self) -> rolecall::Posting {
-        rolecall::Posting::new(self.title.clone(), self.text.clone()).with_id(self.id.clone())
-    }
-}
-
 impl Record for Gold {
     fn id(&self) -> &str {
-        &self.id
+        &self.posting.id
     }
     fn from_raw(raw: &RawRecord) -> Result<Gold, String> {
         let obj = object(raw)?;
@@ -187,9 +177,7 @@ impl Record for Gold {
             .map_err(|e| e.error)?
             .posting;
         Ok(Gold {
-            id: posting.id,
-            title: posting.title,
-            text: posting.text,
+            posting,
             source: match obj.get("source") {
                 Some(Value::String(s)) => Some(s.clone()),
                 _ => None,
@@ -388,7 +376,10 @@ mod tests {
             warnings: Vec::new(),
         };
         let g = Gold::from_raw(&raw).unwrap();
-        assert_eq!((g.id.as_str(), g.title.as_str()), ("12", "Data Engineer"));
+        assert_eq!(
+            (g.posting.id.as_str(), g.posting.title.as_str()),
+            ("12", "Data Engineer")
+        );
         assert_eq!(g.labels.roles, ["de", "mle"]);
         assert!(g.labels.fsds);
         assert_eq!(g.labels.title_role, None);
@@ -430,17 +421,17 @@ mod tests {
     fn a_gold_line_is_read_as_classify_reads_it() {
         let json = br#"{"id": 7, "title": null, "description": "Build <b>Spark</b> pipelines &amp; more.", "primary": "de"}"#;
         let g = Gold::from_raw(&line(3, json)).unwrap();
-        assert_eq!(g.id, "7");
-        assert_eq!(g.title, "");
+        assert_eq!(g.posting.id, "7");
+        assert_eq!(g.posting.title, "");
         assert!(
-            g.text.contains("Build Spark pipelines & more."),
+            g.posting.text.contains("Build Spark pipelines & more."),
             "{}",
-            g.text
+            g.posting.text
         );
         assert_eq!(g.labels.roles, ["de"]);
         // Without an id, the record is named by its line.
         let g = Gold::from_raw(&line(3, br#"{"text": "Care.", "primary": "none"}"#)).unwrap();
-        assert_eq!(g.id, "g.jsonl:3");
+        assert_eq!(g.posting.id, "g.jsonl:3");
         for (bad, why) in [
             (
                 &br#"{"title": "Nurse", "primary": "none"}"#[..],

@@ -154,7 +154,7 @@ pub fn run(args: SuggestArgs) -> anyhow::Result<Exit> {
             Some(role) => g.labels.roles.iter().any(|r| r == role.name()),
             None => g.labels.primary == "none",
         };
-        let grams = ngrams(&g.text);
+        let grams = ngrams(&g.posting.text);
         let map = if target { &mut in_role } else { &mut rest };
         if target {
             n_role += grams.len() as f64
