@@ -6,7 +6,7 @@
 use crate::lexicon::{CueScope, Lexicon, TermKind};
 use crate::matcher::Hit;
 use crate::role::{Role, Section, Stage};
-use crate::sections::{company_headings, inline_value_end, is_heading};
+use crate::sections::{company_headings, inline_value_end, is_heading, starts_block};
 use crate::spacing::Spacing;
 use serde::Deserialize;
 
@@ -220,18 +220,6 @@ impl Analysis {
             r.share = if total > 0.0 { r.raw / total } else { 0.0 };
         }
     }
-}
-
-/// Whether the phrase at `start..end` starts a block of its own, as a footer's first words do
-/// where line breaks were lost: capitalised, and followed by a colon, a line end, the end of
-/// the text or another capitalised word ("Similar jobs Data Engineer", "How to apply: send").
-fn starts_block(text: &str, start: usize, end: usize) -> bool {
-    let bytes = text.as_bytes();
-    bytes[start].is_ascii_uppercase()
-        && bytes[end..]
-            .iter()
-            .find(|b| !matches!(b, b' ' | b'\t'))
-            .is_none_or(|&b| matches!(b, b':' | b'\n' | b'\r') || b.is_ascii_uppercase())
 }
 
 /// Bytes that end a sentence or list item, for the reach of cues.

@@ -89,6 +89,18 @@ pub(crate) fn is_heading(text: &str, start: usize, end: usize) -> bool {
     }
 }
 
+/// Whether the phrase at `start..end` starts a block of its own, as a footer's first words do
+/// where line breaks were lost: capitalised, and followed by a colon, a line end, the end of
+/// the text or another capitalised word ("Similar jobs Data Engineer", "How to apply: send").
+pub(crate) fn starts_block(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    bytes[start].is_ascii_uppercase()
+        && bytes[end..]
+            .iter()
+            .find(|b| !matches!(b, b' ' | b'\t'))
+            .is_none_or(|&b| matches!(b, b':' | b'\n' | b'\r') || b.is_ascii_uppercase())
+}
+
 /// Whether `text[..start]` ends with a short run of Title Case words ("Your Roles And ") that
 /// itself starts a sentence, a line, or a glued word: the front of a heading.
 fn title_run_before(text: &str, start: usize) -> bool {
