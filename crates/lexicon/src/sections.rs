@@ -83,7 +83,9 @@ pub(crate) fn is_heading(text: &str, start: usize, end: usize) -> bool {
     let capital = text.as_bytes()[start].is_ascii_uppercase();
     let glued = glued_at(text, end);
     match before {
-        LeadIn::LineStart => colon || glued || rest_of_line_is_short(text, end),
+        LeadIn::LineStart => {
+            colon || glued || (rest_of_line_is_short(text, end) && !continues_as_item(text, end))
+        }
         LeadIn::SentenceEnd => capital && (colon || glued),
         LeadIn::Word => capital && (colon || glued) && title_run_before(text, start),
     }
@@ -215,6 +217,31 @@ fn colon_follows(text: &str, end: usize) -> bool {
     false
 }
 
+/// Words that carry a list item on after its first word ("Experience with Kafka", "Skills in
+/// SQL", "Experience building pipelines"): a heading's line goes on with a word of its own
+/// ("Benefits & Perks", "Requirements and Skills", "Experience Required") or nothing.
+const ITEM_WORDS: [&str; 10] = [
+    "with",
+    "in",
+    "using",
+    "of",
+    "on",
+    "at",
+    "building",
+    "working",
+    "developing",
+    "designing",
+];
+
+/// Whether the line goes on after the phrase at `..end` as a list item does: with one of
+/// [`ITEM_WORDS`] and more words after it.
+fn continues_as_item(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let line = rest.split(['\n', '\r']).next().unwrap_or("");
+    let mut words = line.split_whitespace();
+    words.next().is_some_and(|w| ITEM_WORDS.contains(&w)) && words.next().is_some()
+}
+
 fn rest_of_line_is_short(text: &str, end: usize) -> bool {
     let rest = &text.as_bytes()[end..];
     let line = match memchr::memchr2(b'\n', b'\r', rest) {
@@ -248,6 +275,21 @@ mod tests {
         assert!(heading_at("x\n • Benefits & Perks\n", "Benefits"));
         assert!(heading_at("Requirements include: SQL", "Requirements"));
         assert!(heading_at("Benefits", "Benefits"));
+        assert!(heading_at("x\nExperience Required\n- SQL", "Experience"));
+    }
+
+    #[test]
+    fn list_items_are_not_headings() {
+        // A nice-to-have item that opens with a section word stays in its section.
+        let text = "Nice to Have\n- Experience with Kafka and Spark\n- Skills in Go";
+        assert!(!heading_at(text, "Experience"));
+        assert!(!heading_at(text, "Skills"));
+        assert!(!heading_at(
+            "x\n• Experience building data pipes\n",
+            "Experience"
+        ));
+        // With a colon it still heads what follows.
+        assert!(heading_at("x\nExperience with us:\n- SQL", "Experience"));
     }
 
     #[test]
