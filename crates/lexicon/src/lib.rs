@@ -178,6 +178,11 @@ mod tests {
         assert_eq!(claim("Senior MLE").role, Some(Role::Mle));
         assert_eq!(claim("Sr. Data Eng").role, Some(Role::De));
         assert_eq!(claim("Big Data Engg").role, Some(Role::De));
+        assert_eq!(claim("Sr. Data Engr").role, Some(Role::De));
+        assert_eq!(claim("Data Ops Engineer").role, Some(Role::De));
+        assert_eq!(claim("Computer Vision Researcher").role, Some(Role::Ds));
+        assert_eq!(claim("Operations Research Analyst").role, Some(Role::Ds));
+        assert_eq!(claim("Reporting Specialist").role, Some(Role::Analyst));
         assert_eq!(claim("Data Sci Lead").role, Some(Role::Ds));
         assert_eq!(claim("Data Engagement Manager").role, None);
         assert!(claim("HTML Developer").non_data);
