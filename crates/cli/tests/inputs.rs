@@ -351,6 +351,36 @@ fn html_escaped_in_a_json_field_is_read_as_html() {
         .any(|e| e.term == "snowflake" && e.weight == 0.0));
 }
 
+/// A dump that stored the text's line breaks as the two characters `\n` (in a CSV cell, where
+/// the reader sees them as written) reads as the same text with its breaks: headings open their
+/// sections and benefits weigh nothing.
+#[test]
+fn line_breaks_written_as_escapes_are_line_breaks() {
+    let text = "Acme is hiring.\nResponsibilities\n- Build pipelines with Airflow and Kafka\n\
+                Benefits\n- A Snowflake stipend";
+    let csv = format!(
+        "id,title,description\nreal,Data Engineer,\"{}\"\nescaped,Data Engineer,\"{}\"\n",
+        text,
+        text.replace('\n', "\\n")
+    );
+    let d = Dir::new();
+    let path = d.write("dump.csv", csv);
+    let out = run(&["--format", "jsonl", &path], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let records = out.records();
+    let (real, escaped) = (records[0].verdict(), records[1].verdict());
+    let sections = |v: &Verdict| -> Vec<(String, String, f64)> {
+        v.evidence
+            .iter()
+            .map(|e| (e.term.clone(), e.section.clone(), e.weight))
+            .collect()
+    };
+    assert_eq!(sections(escaped), sections(real));
+    assert!(sections(escaped)
+        .iter()
+        .any(|(t, s, w)| t == "snowflake" && s == "benefits" && *w == 0.0));
+}
+
 /// A JSONL file saved by PowerShell or Notepad opens with a byte-order mark, and its lines end
 /// in CRLF: its first record is read like the others, from a file and from stdin alike.
 #[test]

@@ -19,6 +19,7 @@
 
 pub(crate) mod document;
 pub mod encoding;
+mod escapes;
 pub mod html;
 mod record;
 mod sources;

@@ -337,13 +337,18 @@ impl RawRecord {
     }
 }
 
-/// The posting that a record's fields make, as every reader builds it: HTML in the text turned
+/// The posting that a record's fields make, as every reader builds it: line breaks written as
+/// escapes (`\n`, as some scrapers store them) made line breaks, HTML in the text turned
 /// into text (or, in text without tags, its character references decoded, as in the title),
 /// mojibake repaired ([`crate::input::encoding::repair`]: "youâ€™ll" is "you’ll"),
 /// the title on one line. `rolecall eval` builds its postings here too, so that its figures are
 /// those of the shipped path.
 pub fn posting_from_fields(id: String, title: &str, text: String) -> Posting {
     use crate::input::encoding::repair;
+    let text = match crate::input::escapes::unescape_breaks(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(unescaped) => unescaped,
+    };
     let text = crate::input::html::to_text_if_html(text);
     Posting {
         id,

@@ -1,0 +1,96 @@
+//! Line breaks written as escapes: a dump that stored a posting's text with its line breaks as
+//! the two characters `\n` ("Responsibilities:\n- Build ETL pipelines\n- Airflow"), as scrapers
+//! that print a string's escaped form do, and as a CSV written from a JSON-escaped string keeps
+//! them. Without real line breaks, no heading starts a line and no bullet is a list item.
+
+use std::borrow::Cow;
+
+/// How many escaped breaks make a text one whose breaks were escaped, rather than text that
+/// names `\n` (a regex, a path) once or twice.
+const MIN_ESCAPED_BREAKS: usize = 3;
+
+/// `text` with its escaped line breaks (`\n`, `\r\n`, `\r`) turned into line breaks and its
+/// escaped tabs (`\t`) into tabs, when it has at least [`MIN_ESCAPED_BREAKS`] of them and more of
+/// them than real line breaks. A run of backslashes before the letter is one escape
+/// (`\\n`, escaped twice over, is a break too). Borrowed, without a copy, otherwise.
+pub(crate) fn unescape_breaks(text: &str) -> Cow<'_, str> {
+    let escaped = escaped_breaks(text);
+    if escaped < MIN_ESCAPED_BREAKS
+        || memchr::memchr_iter(b'\n', text.as_bytes()).count() >= escaped
+    {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        let slashes = rest[at..].bytes().take_while(|&b| b == b'\\').count();
+        let after = &rest[at + slashes..];
+        match after.as_bytes().first() {
+            Some(b'n') => out.push('\n'),
+            Some(b'r') => {
+                // "\r\n" is one break.
+                let crlf = after[1..]
+                    .strip_prefix('\\')
+                    .map(|s| s.trim_start_matches('\\'))
+                    .is_some_and(|s| s.starts_with('n'));
+                if crlf {
+                    let skip = after[1..].bytes().take_while(|&b| b == b'\\').count();
+                    rest = &after[1 + skip + 1..];
+                    out.push('\n');
+                    continue;
+                }
+                out.push('\n');
+            }
+            Some(b't') => out.push('\t'),
+            _ => {
+                // Not an escaped break: the backslashes stay as written.
+                out.push_str(&rest[at..at + slashes]);
+                rest = after;
+                continue;
+            }
+        }
+        rest = &after[1..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// The number of escaped line breaks in `text`: a backslash, then `n` or `r`.
+fn escaped_breaks(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'\\', bytes)
+        .filter(|&at| matches!(bytes.get(at + 1), Some(b'n' | b'r')))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaped_breaks_become_breaks() {
+        let text = r"We need a data engineer.\nResponsibilities:\n- Build ETL\r\n- Airflow\tdbt";
+        assert_eq!(
+            unescape_breaks(text),
+            "We need a data engineer.\nResponsibilities:\n- Build ETL\n- Airflow\tdbt"
+        );
+        // Escaped twice over.
+        assert_eq!(unescape_breaks(r"a\\nb\\nc\\r\\nd"), "a\nb\nc\nd");
+    }
+
+    #[test]
+    fn text_that_names_an_escape_stays() {
+        // Once or twice is a mention, not a layout.
+        let text = r"Split the log on \n and parse C:\temp\new files.";
+        assert!(matches!(unescape_breaks(text), Cow::Borrowed(_)));
+        // A text with its own line breaks keeps its escapes.
+        let text = "Regex skills: \\n, \\r, \\n\nline two\nline three\nline four";
+        assert!(matches!(unescape_breaks(text), Cow::Borrowed(_)));
+        // Other escapes and lone backslashes stay as written.
+        assert_eq!(
+            unescape_breaks(r"a\nb\nc\nd \u00e9 \\x end\"),
+            "a\nb\nc\nd \\u00e9 \\\\x end\\"
+        );
+    }
+}
