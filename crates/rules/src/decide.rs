@@ -416,8 +416,10 @@ fn fsds(
             terms: names,
         });
     }
-    // The whole path in words, as a duty or requirement: with ML engineering labelled it is
-    // the span's equal; without, it counts as a span only touched.
+    // The whole path in words, as a duty or requirement: with models asked for (DS or ML
+    // engineering labelled) it is the span's equal, as LABELS.md's third way to an FSDS; without
+    // ("from raw data to production dashboards", a data engineer's "from data ingestion to
+    // production") it counts as a span only touched.
     let terms = distinct_terms(
         lexicon,
         analysis
@@ -429,8 +431,10 @@ fn fsds(
         let detail = format!("says the job runs the whole path (\"{first}\")");
         let (weight, how) = if labels.contains(&Role::Mle) {
             (c.span, "with ML engineering asked for")
+        } else if labels.contains(&Role::Ds) {
+            (c.span, "with the models asked for")
         } else {
-            (c.span_light, "without ML engineering asked for")
+            (c.span_light, "without models asked for")
         };
         reasons.push(Reason {
             rule: Rule::StatedPath,
@@ -705,7 +709,7 @@ mod tests {
     }
 
     #[test]
-    fn a_stated_path_flags_with_ml_engineering() {
+    fn a_stated_path_flags_with_models_asked_for() {
         let said = "Own the models from data collection to deployment.";
         // With ML engineering asked for (two duties), the statement is the whole path.
         let d = run(
@@ -719,8 +723,17 @@ mod tests {
             d.fsds.reasons[0].terms,
             vec!["from data collection ... deployment".to_string()]
         );
-        // Without it, the statement only touches the path.
+        // A data scientist who owns the models along that path is one too.
         let d = run("", &format!("regression, forecasting. {said}"));
+        assert!(!d.labels.contains(&Role::Mle), "{d:?}");
+        assert!(d.fsds.flag, "{d:?}");
+        // Without models (a data engineer's pipelines from data collection to deployment),
+        // the statement only touches the path.
+        let d = run(
+            "",
+            "kafka, airflow. Own our pipelines from data collection to deployment.",
+        );
+        assert_eq!(d.labels, vec![Role::De], "{d:?}");
         assert_eq!(d.fsds.confidence, 0.3, "{d:?}");
         assert!(!d.fsds.flag);
         // Hedged ("... is a plus") it weighs 3 × 0.9 × 0.4 = 1.08, under path_min: no rule.
