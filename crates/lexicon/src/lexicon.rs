@@ -205,6 +205,11 @@ pub const GAP: &str = " ... ";
 /// The most words a [`GAP`] spans.
 pub const GAP_WORDS: usize = 4;
 
+/// The most words the gap of a statement of the whole path (`signals.txt`, `path`) spans, commas
+/// included: "from data collection and cleaning, to building predictive models, to deployment"
+/// lists the stages between its ends.
+pub const PATH_GAP_WORDS: usize = 12;
+
 /// Checks a term that contains "...": only role files and signals take phrases with a gap
 /// ("from data ... to deployment"), written as one head, [`GAP`] and one tail.
 fn check_gap(kind: FileKind, term: &str) -> Result<(), ErrorKind> {

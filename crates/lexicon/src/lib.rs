@@ -49,6 +49,7 @@ pub use builtin::BUILTIN;
 pub use error::{Error, ErrorKind};
 pub use lexicon::{
     CueScope, Lexicon, LexiconBuilder, Origin, Term, TermKind, TitlePattern, GAP, GAP_WORDS,
+    PATH_GAP_WORDS,
 };
 pub use matcher::Hit;
 pub use role::{Role, Section, Stage};

@@ -31,7 +31,7 @@
 //!   deployment") leaves its words to the other terms: "data ingestion" and "model deployment"
 //!   are found inside it too. Every other hit takes its words.
 
-use crate::lexicon::{Term, TermKind, TitlePattern, GAP, GAP_WORDS};
+use crate::lexicon::{Term, TermKind, TitlePattern, GAP, GAP_WORDS, PATH_GAP_WORDS};
 use crate::spelling::{self, fold_hyphens};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use std::borrow::Cow;
@@ -107,6 +107,8 @@ struct Gap {
     /// The last word of the head, lower case: the gap may not hold it again.
     head_word: String,
     tails: Vec<(String, Edges)>,
+    /// A statement of the whole path: its gap spans [`PATH_GAP_WORDS`] words and commas.
+    long: bool,
 }
 
 /// A pattern the automaton found that passed the word test, before it becomes a [`Hit`].
@@ -175,6 +177,7 @@ impl Automaton {
                         term,
                         head_word,
                         tails,
+                        long: see_through.get(term).copied().unwrap_or(false),
                     },
                 ));
             }
@@ -307,14 +310,19 @@ impl Automaton {
 /// between the words, so that a comma, a full stop, a bullet or a lost line break ends the
 /// search. "Deploy pipelines, train models" is no "deploy ... models". Nor may the head's word
 /// come again in the gap: in "models and launching these models into production" the phrase
-/// is the second "models into production", the nearer head.
+/// is the second "models into production", the nearer head. A statement of the whole path
+/// lists the stages between its ends, so its gap spans [`PATH_GAP_WORDS`] words and commas, but
+/// no more than one clause still.
 fn tail_end(read: &[u8], text: &str, from: usize, gap: &Gap) -> Option<usize> {
     let tails = &gap.tails;
     let len = text.len();
+    let max_words = if gap.long { PATH_GAP_WORDS } else { GAP_WORDS };
     let mut i = from;
     let mut words = 0;
     loop {
-        while i < len && matches!(read[i], b' ' | b'\t' | b'/' | b'&') {
+        while i < len
+            && (matches!(read[i], b' ' | b'\t' | b'/' | b'&') || (gap.long && read[i] == b','))
+        {
             i += 1;
         }
         if i >= len || i == from {
@@ -331,7 +339,7 @@ fn tail_end(read: &[u8], text: &str, from: usize, gap: &Gap) -> Option<usize> {
                 }
             }
         }
-        if words == GAP_WORDS {
+        if words == max_words {
             return None;
         }
         // Step over one word.
@@ -515,6 +523,39 @@ mod tests {
         out.iter()
             .map(|h| (ts[h.term].text.clone(), &text[h.start..h.end]))
             .collect()
+    }
+
+    #[test]
+    fn a_path_statement_lists_the_stages_between_its_ends() {
+        let mut ts = terms(&["from data collection ... deployment", "deploy ... models"]);
+        ts[0].kind = TermKind::Path;
+        let m = Matcher::new(&ts, &[]).unwrap();
+        let found = |text: &str| -> Vec<String> {
+            let mut out = Vec::new();
+            m.find_into(text, &mut out);
+            out.iter()
+                .map(|h| text[h.start..h.end].to_string())
+                .collect()
+        };
+        // Commas and up to twelve words between the ends.
+        let listed =
+            "from data collection and cleaning, to building predictive models, to deployment";
+        assert_eq!(found(listed), vec![listed.to_string()]);
+        let far = "from data collection all the way through to deployment";
+        assert_eq!(found(far), vec![far.to_string()]);
+        // A full stop, a semicolon or a line break still ends the clause.
+        assert!(found("from data collection and cleaning. Then deployment").is_empty());
+        assert!(found("from data collection and cleaning; deployment").is_empty());
+        assert!(found("from data collection and cleaning\nto deployment").is_empty());
+        // More than twelve words is no statement of the path.
+        assert!(found(
+            "from data collection one two three four five six seven eight nine ten eleven \
+             twelve thirteen deployment"
+        )
+        .is_empty());
+        // Other phrases with a gap keep theirs: no comma, four words.
+        assert!(found("deploy pipelines, train models").is_empty());
+        assert!(found("deploy our own very large language models").is_empty());
     }
 
     #[test]
