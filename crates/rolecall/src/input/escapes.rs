@@ -93,4 +93,21 @@ mod tests {
             "a\nb\nc\nd \\u00e9 \\\\x end\\"
         );
     }
+
+    proptest::proptest! {
+        /// Whatever the mix of backslashes, letters and breaks: no panic, never longer, and
+        /// once unescaped no escaped break is left.
+        #[test]
+        fn any_text_unescapes_safely(parts in proptest::collection::vec(
+            proptest::sample::select(vec!["\\n", "\\r", "\\t", "\\\\", "\\", "n", "r", "a", " ", "\n", "é", "🚀"]),
+            0..60,
+        )) {
+            let text: String = parts.concat();
+            let out = unescape_breaks(&text);
+            proptest::prop_assert!(out.len() <= text.len());
+            if let Cow::Owned(out) = &out {
+                proptest::prop_assert!(!out.contains("\\n") && !out.contains("\\r"), "{:?} -> {:?}", text, out);
+            }
+        }
+    }
 }
