@@ -33,8 +33,10 @@ CLASSES = ROLES + ["none"]
 # The fields rolecall's reader looks for, in its order (crates/rolecall/src/input/record.rs),
 # matched ignoring case, spaces, hyphens and underscores.
 TEXT_FIELDS = ["text", "description", "body", "job_description", "description_text",
-               "description_html", "job_text", "posting_text", "content", "job_summary"]
-TITLE_FIELDS = ["title", "job_title", "position", "position_title", "job_position", "name"]
+               "description_html", "job_text", "posting_text", "content", "job_summary",
+               "full_description", "job_details", "job_desc", "details", "summary"]
+TITLE_FIELDS = ["title", "job_title", "position", "position_title", "job_position",
+                "position_name", "job_name", "role_title", "designation", "name"]
 ID_FIELDS = ["id", "job_id", "identifier", "posting_id", "job_key", "uuid"]
 
 

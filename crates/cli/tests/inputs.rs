@@ -200,7 +200,15 @@ fn job_board_exports_name_their_fields_in_their_own_case() {
         "api.jsonl",
         format!("{{\"jobId\":\"J1\",\"jobTitle\":\"Data Engineer\",\"jobDescription\":{text}}}\n"),
     );
-    let out = run(&["-f", "jsonl", &csv, &jsonl], None);
+    // Naukri's scrapes name the title `designation` and the body `job_details`.
+    let naukri = d.write(
+        "naukri.csv",
+        format!(
+            "Job ID,Designation,Job Details
+N1,Data Engineer,\"{DE_TEXT}\"\n"
+        ),
+    );
+    let out = run(&["-f", "jsonl", &csv, &jsonl, &naukri], None);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let got: Vec<(String, String, String)> = out
         .records()
@@ -217,7 +225,7 @@ fn job_board_exports_name_their_fields_in_their_own_case() {
             "de".to_string(),
         )
     };
-    assert_eq!(got, vec![want("D1"), want("J1")]);
+    assert_eq!(got, vec![want("D1"), want("J1"), want("N1")]);
 }
 
 #[test]

@@ -89,10 +89,12 @@ pub struct ParseOptions {
     pub title: Option<String>,
     /// The field holding the body; default: the first of `text`, `description`, `body`,
     /// `job_description`, `description_text`, `description_html`, `job_text`, `posting_text`,
-    /// `content`, `job_summary` (in any case, with or without separators: `jobDescription`).
+    /// `content`, `job_summary`, `full_description`, `job_details`, `job_desc`, `details`,
+    /// `summary` (in any case, with or without separators: `jobDescription`).
     pub text_field: Option<String>,
     /// The field holding the title; default: `title`, `job_title`, `position`,
-    /// `position_title`, `job_position`, `name`.
+    /// `position_title`, `job_position`, `position_name`, `job_name`, `role_title`,
+    /// `designation`, `name`.
     pub title_field: Option<String>,
     /// The field holding the id; default: `id`, `job_id`, `identifier`, `posting_id`,
     /// `job_key`, `uuid`.
@@ -127,6 +129,11 @@ const TEXT_FIELDS: &[&str] = &[
     "posting_text",
     "content",
     "job_summary",
+    "full_description",
+    "job_details",
+    "job_desc",
+    "details",
+    "summary",
 ];
 const TITLE_FIELDS: &[&str] = &[
     "title",
@@ -134,6 +141,10 @@ const TITLE_FIELDS: &[&str] = &[
     "position",
     "position_title",
     "job_position",
+    "position_name",
+    "job_name",
+    "role_title",
+    "designation",
     "name",
 ];
 const ID_FIELDS: &[&str] = &[
