@@ -203,10 +203,7 @@ fn job_board_exports_name_their_fields_in_their_own_case() {
     // Naukri's scrapes name the title `designation` and the body `job_details`.
     let naukri = d.write(
         "naukri.csv",
-        format!(
-            "Job ID,Designation,Job Details
-N1,Data Engineer,\"{DE_TEXT}\"\n"
-        ),
+        format!("Job ID,Designation,Job Details\nN1,Data Engineer,\"{DE_TEXT}\"\n"),
     );
     let out = run(&["-f", "jsonl", &csv, &jsonl, &naukri], None);
     assert_eq!(out.code, 0, "{}", out.stderr);
