@@ -697,6 +697,11 @@ mod tests {
             "We are looking for an engineer. Our platform runs Kubernetes for our customers.";
         let after = raw(&format!("{hire}\nRequirements\nairflow"), Role::Mle);
         assert!((after - 2.0 * 0.9).abs() < 1e-5, "{after}");
+        // A job named in the singular is the hire: "Senior Engineer to run Kubernetes behind
+        // our platform" speaks of the job, not of the company.
+        let named = "Senior Engineer to run Kubernetes behind our platform.";
+        let kept = raw(&format!("{named}\nRequirements\nairflow"), Role::Mle);
+        assert!((kept - 2.0 * 0.9).abs() < 1e-5, "{kept}");
     }
 
     #[test]

@@ -9,8 +9,9 @@
 //!
 //! A sentence speaks for the company when it says "we", "our" or "us", names the business
 //! (customers, platform, product, investors, industry), and says nothing of the hire: not
-//! "you", not the role, position or candidate, not "looking for", "join" or "will", not "our
-//! team". The blurb comes first: once the opening has spoken of the hire, "we" is the team the
+//! "you", not the role, position or candidate, not a job named in the singular ("Senior Data
+//! Engineer to build the pipelines behind our platform"), not "looking for", "join" or "will",
+//! not "our team". The blurb comes first: once the opening has spoken of the hire, "we" is the team the
 //! hire joins.
 
 use crate::role::Section;
@@ -59,7 +60,8 @@ const BUSINESS: &str = "customer customers client clients platform platforms pro
 /// Words of the hire, or of work to come ([`IS_HIRE`]).
 const HIRE: &str = "you you'll you're yourself role roles position candidate candidates hire \
     hiring looking seeking seek searching joining opportunity someone individual person need \
-    needs responsible will want wants";
+    needs responsible will want wants engineer scientist analyst developer architect specialist \
+    consultant intern";
 
 /// For each length in bytes, a bit for each first letter (a to z) of a listed word of that
 /// length, also as written with a typographic apostrophe ("we’re", two bytes longer).
