@@ -7,7 +7,8 @@
 //! blurb does, when the posting goes on under headings of its own duties or requirements (else
 //! its opening is all it says of the work, and keeps its weight).
 //!
-//! A sentence speaks for the company when it says "we", "our" or "us", names the business
+//! A sentence speaks for the company when it says "we", "our" or "us" (or opens by naming the
+//! company and what it is: "Acme is a leading provider of..."), names the business
 //! (customers, platform, product, investors, industry), and says nothing of the hire: not
 //! "you", not the role, position or candidate, not a job named in the singular ("Senior Data
 //! Engineer to build the pipelines behind our platform"), not "looking for", "join" or "will",
@@ -307,11 +308,45 @@ fn voice(sentence: &str) -> Voice {
         before = [before[1], before[2], f];
         all |= f;
     }
-    if all & IS_COMPANY != 0 && all & IS_BUSINESS != 0 {
+    if all & IS_BUSINESS != 0 && (all & IS_COMPANY != 0 || names_itself(sentence)) {
         Voice::Company
     } else {
         Voice::Other
     }
+}
+
+/// How many words may stand before the "is a" of a company naming itself.
+const NAME_REACH: usize = 6;
+
+/// Capitalised first words that are no company's name.
+const NOT_A_NAME: &[&str] = &[
+    "we", "our", "you", "your", "the", "this", "these", "that", "it", "there", "here", "as", "in",
+    "at", "join", "with", "if", "what", "who", "how", "why", "when", "each", "every",
+];
+
+/// Whether `sentence` opens by naming the company and saying what it is, the third-person
+/// blurb: "Acme is a leading provider of payroll software", "Founded in 2013, DoorDash is a
+/// technology company". A capitalised first word that is no pronoun, article or preposition,
+/// then "is" or "are" and "a", "an", "the" or "one" within [`NAME_REACH`] words.
+fn names_itself(sentence: &str) -> bool {
+    let mut ws = words(sentence).map(|(_, w)| w);
+    let Some(first) = ws.next() else {
+        return false;
+    };
+    if !first.starts_with(|c: char| c.is_ascii_uppercase())
+        || NOT_A_NAME.iter().any(|n| first.eq_ignore_ascii_case(n))
+    {
+        return false;
+    }
+    let mut before = ["", first];
+    for w in ws.take(NAME_REACH + 1) {
+        if matches!(before[0], "is" | "are") && matches!(before[1], "a" | "an" | "the" | "one") {
+            // "Python is a plus", "SQL is a must": a requirement, not a company.
+            return !matches!(w, "plus" | "must" | "bonus" | "requirement");
+        }
+        before = [before[1], w];
+    }
+    false
 }
 
 /// Whether a word with flags `f`, after words with flags `before`, speaks of the hire.
@@ -378,6 +413,9 @@ mod tests {
             "We are backed by top investors and are growing fast",
             "We help our clients make data-driven decisions with machine learning",
             "We build the platform that data science teams use to deploy models",
+            // The company naming itself, in the third person.
+            "Acme is a leading provider of payroll software for small businesses",
+            "Founded in 2013, DoorDash is a technology company that connects customers",
         ] {
             assert_eq!(voice(s), Voice::Company, "{s}");
         }
@@ -391,6 +429,9 @@ mod tests {
             "Join the team behind our platform",
             "We are a blend of engineering and applied research with Python",
             "One of our clients, a leading player in TV data, is searching for a data scientist",
+            "Acme is a leading bank, and this role builds its credit models",
+            "The platform is a product used by millions of customers",
+            "Python is a plus for this product",
         ] {
             assert_ne!(voice(s), Voice::Company, "{s}");
         }
