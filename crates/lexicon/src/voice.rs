@@ -59,7 +59,7 @@ const BUSINESS: &str = "customer customers client clients platform platforms pro
     worldwide global million millions billion billions users";
 
 /// Words of the hire, or of work to come ([`IS_HIRE`]).
-const HIRE: &str = "you you'll you're yourself role roles position candidate candidates hire \
+const HIRE: &str = "you you'll you're yourself he she role roles position candidate candidates hire \
     hiring looking seeking seek searching joining opportunity someone individual person need \
     needs responsible will want wants engineer scientist analyst developer architect specialist \
     consultant intern";
