@@ -8,7 +8,9 @@ use std::time::{Duration, Instant};
 /// Runs with a deadline, so that a hang fails the test instead of stalling the suite.
 fn run_within(limit: Duration, args: &[&str], stdin: Option<&[u8]>) -> Output {
     let start = Instant::now();
-    let out = run(args, stdin);
+    // Killed at the limit: a hang fails the test instead of holding up the suite.
+    let out = run_until(args, stdin, Some(start + limit))
+        .unwrap_or_else(|| panic!("did not finish within {limit:?}: {args:?}"));
     assert!(
         start.elapsed() < limit,
         "took {:?}: {args:?}",

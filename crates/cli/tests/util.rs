@@ -37,6 +37,16 @@ impl Output {
 
 /// Runs `rolecall` with `args` and optional stdin.
 pub fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    run_until(args, stdin, None).expect("no deadline")
+}
+
+/// Runs the binary as [`run`] does, killing it at `deadline`: `None` when it ran that long, so
+/// that a test of a hang fails at its limit instead of hanging the suite.
+pub fn run_until(
+    args: &[&str],
+    stdin: Option<&[u8]>,
+    deadline: Option<std::time::Instant>,
+) -> Option<Output> {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rolecall"));
     cmd.args(args).stdout(Stdio::piped()).stderr(Stdio::piped());
     cmd.stdin(if stdin.is_some() {
@@ -52,12 +62,41 @@ pub fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
             let _ = pipe.write_all(&input);
         });
     }
+    if let Some(deadline) = deadline {
+        // Drain the pipes while waiting, so a full pipe does not stall the child.
+        let drain = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+            std::thread::spawn(move || {
+                let mut buf = Vec::new();
+                if let Some(mut p) = pipe {
+                    let _ = p.read_to_end(&mut buf);
+                }
+                buf
+            })
+        };
+        let out = drain(child.stdout.take().map(|p| Box::new(p) as _));
+        let err = drain(child.stderr.take().map(|p| Box::new(p) as _));
+        loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                return Some(Output {
+                    code: status.code().unwrap_or(-1),
+                    stdout: String::from_utf8(out.join().unwrap()).expect("stdout is UTF-8"),
+                    stderr: String::from_utf8_lossy(&err.join().unwrap()).into_owned(),
+                });
+            }
+            if std::time::Instant::now() >= deadline {
+                let _ = child.kill();
+                let _ = child.wait();
+                return None;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
     let out = child.wait_with_output().unwrap();
-    Output {
+    Some(Output {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    })
 }
 
 /// One output record: a verdict or an error.

@@ -34,6 +34,7 @@
 //! fields of each file. Errors name the file and the line.
 
 mod builtin;
+mod employer;
 mod error;
 mod lexicon;
 mod matcher;

@@ -305,8 +305,8 @@ impl Lexicon {
         // A field such as "Salary: $120,000" stands in its section only to the end of its line,
         // then the section it interrupted goes on: (that section, where the line ends).
         let mut field: Option<(Section, usize)> = None;
-        let companies = company_headings(text);
-        let mut companies = companies.iter().peekable();
+        let about = company_headings(text);
+        let mut companies = about.iter().peekable();
         // Where the last heading ended: "Benefits Overview" is one heading, the benefits one;
         // a general heading on the next line ("Benefits\nFull job description") is its own.
         let mut heading_end = None;
@@ -406,6 +406,7 @@ impl Lexicon {
             }
         }
         crate::voice::quiet_company_voice(text, &out.headings, &mut out.evidence, &params.sections);
+        crate::employer::quiet_employer_name(text, &about, &mut out.evidence, &params.sections);
         apply_cues(text, &cues, &mut out.evidence, params.cue_reach);
         apply_cues(text, &cues, &mut out.signals, params.cue_reach);
         apply_cues(text, &cues, &mut out.paths, params.cue_reach);
@@ -603,6 +604,29 @@ mod tests {
 
     fn raw(text: &str, role: Role) -> f32 {
         lex().analyze(text, &ScoreParams::default()).role(role).raw
+    }
+
+    #[test]
+    fn the_employers_name_weighs_as_its_blurb() {
+        // At Tableau, "Tableau" says who hires: 0.2 wherever it stands; the duties still count.
+        let text = "At Tableau, we help people see data.\nRequirements\n- Tableau and Spark";
+        let a = lex().analyze(text, &ScoreParams::default());
+        let tableau: Vec<&Evidence> = a
+            .evidence
+            .iter()
+            .filter(|e| &text[e.start..e.end] == "Tableau")
+            .collect();
+        assert_eq!(tableau.len(), 2);
+        assert!(tableau
+            .iter()
+            .all(|e| e.section == Section::Company && (e.modifier - 0.2).abs() < 1e-6));
+        assert!((a.role(Role::De).raw - 2.0 * 0.85).abs() < 1e-5);
+        // Elsewhere Tableau is a skill and weighs as one.
+        let skill = raw(
+            "We help people see data.\nRequirements\n- Tableau",
+            Role::Analyst,
+        );
+        assert!((skill - 2.0 * 0.85).abs() < 1e-5, "{skill}");
     }
 
     #[test]

@@ -59,7 +59,8 @@ const BUSINESS: &str = "customer customers client clients platform platforms pro
     worldwide global million millions billion billions users";
 
 /// Words of the hire, or of work to come ([`IS_HIRE`]).
-const HIRE: &str = "you you'll you're yourself he she role roles position candidate candidates hire \
+const HIRE: &str =
+    "you you'll you're yourself he she role roles position candidate candidates hire \
     hiring looking seeking seek searching joining opportunity someone individual person need \
     needs responsible will want wants engineer scientist analyst developer architect specialist \
     consultant intern";
@@ -347,6 +348,11 @@ fn names_itself(sentence: &str) -> bool {
         before = [before[1], w];
     }
     false
+}
+
+/// Whether `text` has a word of what a company sells and to whom ([`BUSINESS`]).
+pub(crate) fn names_the_business(text: &str) -> bool {
+    words(text).any(|(_, w)| flags(w) & IS_BUSINESS != 0)
 }
 
 /// Whether a word with flags `f`, after words with flags `before`, speaks of the hire.
