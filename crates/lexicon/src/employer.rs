@@ -10,7 +10,7 @@ use crate::score::{Evidence, SectionWeights};
 
 /// The employer's names that a posting gives among its phrases (`evidence`), lower case: a
 /// capitalised phrase that is the name of an "About Acme" line (`about`: the offsets of those
-/// lines), that a sentence opens with "At Acme,", or that opens a sentence "Acme is a/an/the
+/// lines), that a sentence opens with "At Acme," or "Join Acme", or that opens a sentence "Acme is a/an/the
 /// ..." naming the business ("... leading platform for enterprises"; "Tableau is a plus" names
 /// none) or giving the equal-opportunity notice ("Acme is an equal opportunity employer").
 /// Only a phrase can be quieted, so only phrases are looked at: a few checks each, no pass
@@ -22,9 +22,15 @@ pub(crate) fn employer_names(text: &str, about: &[usize], evidence: &[Evidence])
         if names.len() == NAMES_MAX {
             break;
         }
-        // Most phrases are followed by neither a comma nor " is ": the cheapest test first.
+        // Most phrases are followed by neither a comma nor " is ", nor do they follow "Join ":
+        // the cheapest tests first.
         let after = &text.as_bytes()[e.end..];
-        if about.is_empty() && after.first() != Some(&b',') && !after.starts_with(b" is ") {
+        let joined = text.as_bytes()[..e.start].ends_with(b"Join ");
+        if about.is_empty()
+            && !joined
+            && after.first() != Some(&b',')
+            && !after.starts_with(b" is ")
+        {
             continue;
         }
         let phrase = &text[e.start..e.end];
@@ -34,6 +40,7 @@ pub(crate) fn employer_names(text: &str, about: &[usize], evidence: &[Evidence])
             continue;
         }
         if about.iter().any(|n| phrase.eq_ignore_ascii_case(n))
+            || (joined && opens_sentence(text, e.start - "Join ".len()))
             || at_employer(text, e.start, e.end)
             || says_what_it_is(text, e.start, e.end)
         {
@@ -194,6 +201,10 @@ mod tests {
             vec!["tableau"]
         );
         assert_eq!(
+            names("Intro.\nJoin Looker and help the world see data."),
+            vec!["looker"]
+        );
+        assert_eq!(
             names("Teradata is a leading platform for enterprises. You will build models."),
             vec!["teradata"]
         );
@@ -212,6 +223,7 @@ mod tests {
         assert!(names("Experience with Snowflake, Tableau and Looker.").is_empty());
         assert!(names("We work at scale, at Acme speed").is_empty());
         assert!(names("Our stack: Spark is the engine we use").is_empty());
+        assert!(names("You will Join Spark jobs to tables").is_empty());
         // Lower case is no name.
         assert!(names("snowflake is a leading platform for enterprises").is_empty());
     }
