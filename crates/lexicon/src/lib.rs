@@ -55,7 +55,7 @@ pub use lexicon::{
 pub use matcher::Hit;
 pub use role::{Role, Section, Stage};
 pub use score::{Analysis, Evidence, RoleScore, ScoreParams, SectionWeights};
-pub use spelling::{fold_hyphens, spellings, spells};
+pub use spelling::{fold_hyphens, spellings, spells, spells_path};
 
 /// What a job title claims, from one pass of the title patterns over it.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]

@@ -123,8 +123,19 @@ pub fn fold_hyphens(text: &str) -> Cow<'_, str> {
 ///
 /// For a phrase with a gap ([`crate::GAP`]), the hit starts with a spelling of the head (with
 /// at most a plural ending), then a space, and ends with a spelling of the tail, with at most
-/// [`crate::GAP_WORDS`] words between them.
+/// [`crate::GAP_WORDS`] words between them. A statement of the whole path takes a longer gap:
+/// see [`spells_path`].
 pub fn spells(found: &str, term: &str) -> bool {
+    spells_within(found, term, crate::GAP_WORDS, false)
+}
+
+/// Whether `found` is a hit of the statement of the whole path `term` (`signals.txt`, `path`):
+/// as [`spells`], with up to [`crate::PATH_GAP_WORDS`] words and commas in its gap.
+pub fn spells_path(found: &str, term: &str) -> bool {
+    spells_within(found, term, crate::PATH_GAP_WORDS, true)
+}
+
+fn spells_within(found: &str, term: &str, gap_words: usize, commas: bool) -> bool {
     let found = fold_hyphens(&crate::spacing::Spacing::fold(found).text).to_ascii_lowercase();
     let Some((head, tail)) = term.split_once(crate::GAP) else {
         return spellings(term).iter().any(|s| {
@@ -148,12 +159,12 @@ pub fn spells(found: &str, term: &str) -> bool {
                 rest.strip_suffix(plural)
                     .and_then(|r| r.strip_suffix(t.as_ref()))
                     .is_some_and(|between| {
-                        between.starts_with([' ', '/', '&'])
-                            && between
-                                .split(|c: char| c.is_whitespace() || c == '/' || c == '&')
-                                .filter(|w| !w.is_empty())
-                                .count()
-                                <= crate::GAP_WORDS
+                        let separates = |c: char| {
+                            c.is_whitespace() || c == '/' || c == '&' || (commas && c == ',')
+                        };
+                        between.starts_with(separates)
+                            && between.split(separates).filter(|w| !w.is_empty()).count()
+                                <= gap_words
                     })
             })
         })
@@ -402,6 +413,20 @@ mod tests {
         assert!(!spells("deploy", "deploy ... model"));
         assert!(!spells("deployment models", "deploy ... model"));
         assert!(!spells("deploy a b c d e models", "deploy ... model"));
+        // A statement of the whole path lists the stages between its ends.
+        let path = "from data collection ... deployment";
+        let listed =
+            "from data collection and cleaning, to building predictive models, to deployment";
+        assert!(spells_path(listed, path));
+        assert!(!spells(listed, path));
+        assert!(spells_path(
+            "from data collection all the way through to deployment",
+            path
+        ));
+        assert!(!spells_path(
+            "from data collection a b c d e f g h i j k l m deployment",
+            path
+        ));
     }
 
     #[test]
