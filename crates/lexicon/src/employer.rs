@@ -100,10 +100,7 @@ fn says_what_it_is(text: &str, start: usize, end: usize) -> bool {
         .next()
         .unwrap_or("");
     // "Snowflake is a must", "Tableau is a plus": a requirement, not the employer.
-    if ["plus", "must", "bonus", "requirement"]
-        .iter()
-        .any(|w| next.eq_ignore_ascii_case(w))
-    {
+    if crate::voice::is_requirement_word(next) {
         return false;
     }
     if next.eq_ignore_ascii_case("equal") {

@@ -343,7 +343,7 @@ fn names_itself(sentence: &str) -> bool {
     for w in ws.take(NAME_REACH + 1) {
         if matches!(before[0], "is" | "are") && matches!(before[1], "a" | "an" | "the" | "one") {
             // "Python is a plus", "SQL is a must": a requirement, not a company.
-            return !matches!(w, "plus" | "must" | "bonus" | "requirement");
+            return !is_requirement_word(w);
         }
         before = [before[1], w];
     }
@@ -353,6 +353,14 @@ fn names_itself(sentence: &str) -> bool {
 /// Whether `text` has a word of what a company sells and to whom ([`BUSINESS`]).
 pub(crate) fn names_the_business(text: &str) -> bool {
     words(text).any(|(_, w)| flags(w) & IS_BUSINESS != 0)
+}
+
+/// Whether `word`, after "X is a", makes the sentence a requirement ("Python is a plus", "SQL is
+/// a must"), not a company saying what it is.
+pub(crate) fn is_requirement_word(word: &str) -> bool {
+    ["plus", "must", "bonus", "requirement"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// Whether a word with flags `f`, after words with flags `before`, speaks of the hire.
