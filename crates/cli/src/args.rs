@@ -100,7 +100,8 @@ pub struct ClassifyArgs {
     /// A lexicon directory whose files replace the built-in ones of the same name.
     #[arg(long, value_name = "DIR")]
     pub lexicon: Option<PathBuf>,
-    /// The field or column holding the posting text.
+    /// The field or column holding the posting text (in JSON, a dotted path such as
+    /// `job.description` reaches into nested objects).
     #[arg(long, value_name = "NAME")]
     pub text_field: Option<String>,
     /// The field or column holding the title.

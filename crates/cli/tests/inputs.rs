@@ -226,6 +226,44 @@ fn job_board_exports_name_their_fields_in_their_own_case() {
 }
 
 #[test]
+fn nested_json_records_and_bodies_as_lists_of_lines() {
+    let d = Dir::new();
+    let text = serde_json::to_string(DE_TEXT).unwrap();
+    let lines: Vec<&str> = DE_TEXT.lines().collect();
+    let list = serde_json::to_string(&lines).unwrap();
+    // Glassdoor's API nests the title and the body in objects of their own; some scrapers keep
+    // the body's bullets as a list.
+    let jsonl = d.write(
+        "nested.jsonl",
+        format!(
+            "{{\"header\":{{\"jobTitle\":\"Data Engineer\"}},\"job\":{{\"listingId\":\"G1\",\"description\":{text}}},\"company\":{{\"name\":\"Acme\"}}}}\n\
+             {{\"id\":\"L1\",\"title\":\"Data Engineer\",\"description\":{list}}}\n\
+             {{\"id\":\"P1\",\"title\":\"Data Engineer\",\"posting\":{{\"jd\":{text}}}}}\n"
+        ),
+    );
+    let out = run(&["-f", "jsonl", &jsonl], None);
+    assert_eq!(
+        out.code, 1,
+        "the third record has no text field: {}",
+        out.stderr
+    );
+    let records = out.records();
+    assert_eq!(records.len(), 3);
+    for r in &records[..2] {
+        let v = r.verdict();
+        assert_eq!(
+            (v.title.as_str(), v.primary.as_str()),
+            ("Data Engineer", "de")
+        );
+    }
+    // A dotted path chooses a nested field.
+    let out = run(&["-f", "jsonl", "--text-field", "posting.jd", &jsonl], None);
+    let records = out.records();
+    assert_eq!(records.len(), 3);
+    assert_eq!(records[2].verdict().primary, "de", "{}", out.stderr);
+}
+
+#[test]
 fn directories_are_walked_in_sorted_order() {
     let d = Dir::new();
     d.write("b/2.txt", format!("Data Engineer\n{DE_TEXT}"));

@@ -21,6 +21,7 @@ pub(crate) mod document;
 pub mod encoding;
 mod escapes;
 pub mod html;
+mod json_fields;
 mod record;
 mod sources;
 

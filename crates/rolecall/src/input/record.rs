@@ -90,7 +90,9 @@ pub struct ParseOptions {
     /// The field holding the body; default: the first of `text`, `description`, `body`,
     /// `job_description`, `description_text`, `description_html`, `job_text`, `posting_text`,
     /// `content`, `job_summary`, `full_description`, `job_details`, `job_desc`, `details`,
-    /// `summary` (in any case, with or without separators: `jobDescription`).
+    /// `summary` (in any case, with or without separators: `jobDescription`). In JSON, a name
+    /// missing at the top level is looked for in nested objects, a chosen name may be a dotted
+    /// path (`job.description`), and a list of strings is read as lines.
     pub text_field: Option<String>,
     /// The field holding the title; default: `title`, `job_title`, `position`,
     /// `position_title`, `job_position`, `position_name`, `job_name`, `role_title`,
@@ -157,7 +159,7 @@ const ID_FIELDS: &[&str] = &[
 ];
 
 /// Whether two field names are the same ignoring ASCII case, spaces, hyphens and underscores.
-fn same_name(a: &str, b: &str) -> bool {
+pub(crate) fn same_name(a: &str, b: &str) -> bool {
     fn letters(s: &str) -> impl Iterator<Item = u8> + '_ {
         s.bytes()
             .filter(|b| !matches!(b, b' ' | b'-' | b'_' | b'\t'))
@@ -302,24 +304,8 @@ impl RawRecord {
                 return Err(self.error(None, format!("expected a JSON object, found {kind}")));
             }
         };
-        // Keys that hold a string or a number: the others cannot be a field's value.
-        let usable = |v: &serde_json::Value| {
-            matches!(
-                v,
-                serde_json::Value::String(_) | serde_json::Value::Number(_)
-            )
-        };
-        let keys = obj
-            .iter()
-            .filter(|(_, v)| usable(v))
-            .map(|(k, _)| k.as_str());
-        let field = |chosen: &Option<String>, defaults: &[&str]| -> Option<String> {
-            let i = find_field(keys.clone(), chosen, defaults)?;
-            match keys.clone().nth(i).and_then(|k| obj.get(k))? {
-                serde_json::Value::String(s) => Some(s.clone()),
-                serde_json::Value::Number(n) => Some(n.to_string()),
-                _ => None,
-            }
+        let field = |chosen: &Option<String>, defaults: &[&str]| {
+            crate::input::json_fields::field(obj, chosen, defaults)
         };
         let id = field(&opts.id_field, ID_FIELDS);
         let title = field(&opts.title_field, TITLE_FIELDS).unwrap_or_default();

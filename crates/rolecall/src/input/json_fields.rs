@@ -1,0 +1,169 @@
+//! Finding a posting's fields in a JSON object as job boards' exports write them: at the top
+//! level (`{"title": ..., "description": ...}`), nested (`{"header": {"jobTitle": ...},
+//! "job": {"description": ...}}`), or with the body as a list of lines or bullets
+//! (`"description": ["Build pipelines.", "Own Airflow."]`).
+
+use serde_json::{Map, Value};
+
+/// How deep nested objects are searched for a field (the top level is depth 0).
+const MAX_DEPTH: usize = 3;
+
+/// A field's value as text: a string, a number, or a list of strings and numbers (lines or
+/// bullets), one per line. Other values (objects, lists of objects, `null`, booleans) hold no
+/// field's text.
+pub(crate) fn value_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Array(items) if !items.is_empty() => {
+            let lines: Option<Vec<String>> = items
+                .iter()
+                .map(|item| match item {
+                    Value::String(s) => Some(s.clone()),
+                    Value::Number(n) => Some(n.to_string()),
+                    _ => None,
+                })
+                .collect();
+            lines.map(|l| l.join("\n"))
+        }
+        _ => None,
+    }
+}
+
+/// The object's nested objects, breadth first, to [`MAX_DEPTH`], in key order, the object
+/// itself excluded.
+fn nested(obj: &Map<String, Value>) -> Vec<&Map<String, Value>> {
+    let mut found = Vec::new();
+    let mut level = vec![obj];
+    for _ in 0..MAX_DEPTH {
+        let next: Vec<&Map<String, Value>> = level
+            .iter()
+            .flat_map(|o| o.values())
+            .filter_map(Value::as_object)
+            .collect();
+        if next.is_empty() {
+            break;
+        }
+        found.extend(next.iter().copied());
+        level = next;
+    }
+    found
+}
+
+/// The text of the key in `obj` named `name`: written exactly, else the same name in another
+/// case or separator ([`super::record::same_name`]).
+fn named(obj: &Map<String, Value>, name: &str) -> Option<String> {
+    let text_of = |k: &String| obj.get(k).and_then(value_text);
+    obj.keys()
+        .filter(|k| k.as_str() == name)
+        .find_map(text_of)
+        .or_else(|| {
+            obj.keys()
+                .filter(|k| super::record::same_name(k, name))
+                .find_map(text_of)
+        })
+}
+
+/// The text at a dotted path (`job.description`), each step a key as [`named`] finds it.
+fn at_path(obj: &Map<String, Value>, path: &str) -> Option<String> {
+    let (head, rest) = path.split_once('.')?;
+    obj.iter()
+        .filter(|(k, _)| k.as_str() == head || super::record::same_name(k, head))
+        .filter_map(|(_, v)| v.as_object())
+        .find_map(|inner| named(inner, rest).or_else(|| at_path(inner, rest)))
+}
+
+/// A field's text: the chosen name alone when one is chosen (a key of that name, or a dotted
+/// path into nested objects), else the first of `defaults` found at the top level; failing
+/// that, the first of `defaults` found in any nested object, breadth first. Names come before
+/// depth in nested objects, so that `{"company": {"name": ...}, "header": {"jobTitle": ...}}`
+/// gives the job title, not the company's name.
+pub(crate) fn field(
+    obj: &Map<String, Value>,
+    chosen: &Option<String>,
+    defaults: &[&str],
+) -> Option<String> {
+    if let Some(name) = chosen {
+        return named(obj, name)
+            .or_else(|| at_path(obj, name))
+            .or_else(|| nested(obj).into_iter().find_map(|o| named(o, name)));
+    }
+    if let Some(top) = defaults.iter().find_map(|n| named(obj, n)) {
+        return Some(top);
+    }
+    let inner = nested(obj);
+    defaults
+        .iter()
+        .find_map(|n| inner.iter().find_map(|o| named(o, n)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn obj(json: &str) -> Map<String, Value> {
+        match serde_json::from_str(json).unwrap() {
+            Value::Object(o) => o,
+            _ => panic!("not an object"),
+        }
+    }
+
+    #[test]
+    fn lists_of_lines_are_text_and_other_values_are_not() {
+        let o = obj(
+            r#"{"a": ["Build ETL.", "Own Airflow.", 3], "b": [{"x": 1}], "c": [], "d": null, "e": true}"#,
+        );
+        assert_eq!(
+            value_text(&o["a"]).as_deref(),
+            Some("Build ETL.\nOwn Airflow.\n3")
+        );
+        for k in ["b", "c", "d", "e"] {
+            assert_eq!(value_text(&o[k]), None, "{k}");
+        }
+    }
+
+    #[test]
+    fn the_top_level_wins_then_names_before_depth() {
+        let defaults = ["title", "job_title", "name"];
+        let flat = obj(r#"{"name": "Acme", "meta": {"title": "nested"}}"#);
+        assert_eq!(field(&flat, &None, &defaults).as_deref(), Some("Acme"));
+        let glassdoor = obj(
+            r#"{"company": {"name": "Acme"}, "header": {"jobTitle": "Data Engineer"}, "job": {"description": "Build ETL."}}"#,
+        );
+        assert_eq!(
+            field(&glassdoor, &None, &defaults).as_deref(),
+            Some("Data Engineer")
+        );
+        let deep = obj(r#"{"a": {"b": {"c": {"title": "three"}}}}"#);
+        assert_eq!(field(&deep, &None, &defaults).as_deref(), Some("three"));
+        let too_deep = obj(r#"{"a": {"b": {"c": {"d": {"title": "four"}}}}}"#);
+        assert_eq!(field(&too_deep, &None, &defaults), None);
+    }
+
+    #[test]
+    fn a_chosen_name_may_be_a_dotted_path() {
+        let o = obj(r#"{"job": {"description": "yes", "title": "t"}, "description": "no"}"#);
+        let chosen = |s: &str| Some(s.to_string());
+        assert_eq!(
+            field(&o, &chosen("job.description"), &[]).as_deref(),
+            Some("yes")
+        );
+        assert_eq!(
+            field(&o, &chosen("Job.Description"), &[]).as_deref(),
+            Some("yes")
+        );
+        assert_eq!(
+            field(&o, &chosen("description"), &[]).as_deref(),
+            Some("no")
+        );
+        // A chosen name not at the top level is looked for in nested objects.
+        assert_eq!(field(&o, &chosen("title"), &[]).as_deref(), Some("t"));
+        assert_eq!(field(&o, &chosen("job.missing"), &[]), None);
+        // A key that itself holds a dot is found as written.
+        let dotted = obj(r#"{"job.description": "flat"}"#);
+        assert_eq!(
+            field(&dotted, &chosen("job.description"), &[]).as_deref(),
+            Some("flat")
+        );
+    }
+}
