@@ -450,7 +450,8 @@ fn a_jsonl_file_with_a_byte_order_mark_loses_no_record() {
 }
 
 /// Excel's "Unicode Text" export is tab-separated UTF-16 with a byte-order mark, and Notepad's
-/// "Unicode" is the same for a text file: both are read as the text they hold, not as binary.
+/// "Unicode" is the same for a text file: both are read as the text they hold, not as binary,
+/// and so is a UTF-16 file saved without the mark.
 #[test]
 fn utf16_files_are_read_as_their_text() {
     let d = Dir::new();
@@ -468,7 +469,13 @@ fn utf16_files_are_read_as_their_text() {
         "posting.txt",
         utf16(&format!("Data Engineer\r\n{DE_TEXT}\r\n")),
     );
-    let out = run(&["--format", "jsonl", &table, &doc], None);
+    // Without the mark, big-endian: the zero bytes tell.
+    let bare: Vec<u8> = format!("Data Scientist\n{DS_TEXT}\n")
+        .encode_utf16()
+        .flat_map(u16::to_be_bytes)
+        .collect();
+    let unmarked = d.write("unmarked.txt", bare);
+    let out = run(&["--format", "jsonl", &table, &doc, &unmarked], None);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let records = out.records();
     let got: Vec<(&str, &str)> = records
@@ -480,7 +487,8 @@ fn utf16_files_are_read_as_their_text() {
         [
             ("Data Engineer", "de"),
             ("Data Scientist", "ds"),
-            ("Data Engineer", "de")
+            ("Data Engineer", "de"),
+            ("Data Scientist", "ds")
         ]
     );
 }

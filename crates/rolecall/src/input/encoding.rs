@@ -12,8 +12,9 @@
 //!   "café" stays as it is, because "é" alone is no UTF-8 sequence.
 //!
 //! And a third, of whole files: **UTF-16**, as Notepad's "Unicode" and Excel's "Unicode Text"
-//! (a tab-separated export) save them, with a byte-order mark. The readers turn such a file
-//! into UTF-8 as it is read, so every reader after it sees the text it holds.
+//! (a tab-separated export) save them, with a byte-order mark, or without one (told by where
+//! its zero bytes fall). The readers turn such a file into UTF-8 as it is read, so every
+//! reader after it sees the text it holds.
 
 use std::borrow::Cow;
 use std::io::{self, BufRead, Read};
@@ -130,14 +131,19 @@ fn repair_run(run: &str, out: &mut String) -> bool {
     changed
 }
 
-/// `reader` as UTF-8: as it is when it does not open with a UTF-16 byte-order mark, else
-/// decoded from UTF-16 (little- or big-endian, by the mark), streaming. Unpaired surrogates
+/// `reader` as UTF-8: as it is when it does not open with a UTF-16 byte-order mark or look like
+/// UTF-16 without one, else decoded from UTF-16 (little- or big-endian, by the mark or the
+/// zero bytes), streaming. Unpaired surrogates
 /// become U+FFFD.
 pub(crate) fn utf8_reader(mut reader: Box<dyn BufRead + Send>) -> Box<dyn BufRead + Send> {
     let encoding = match reader.fill_buf() {
         Ok([0xFF, 0xFE, ..]) => encoding_rs::UTF_16LE,
         Ok([0xFE, 0xFF, ..]) => encoding_rs::UTF_16BE,
-        _ => return reader,
+        Ok(start) => match utf16_without_mark(start) {
+            Some(encoding) => encoding,
+            None => return reader,
+        },
+        Err(_) => return reader,
     };
     Box::new(io::BufReader::with_capacity(
         256 * 1024,
@@ -149,6 +155,34 @@ pub(crate) fn utf8_reader(mut reader: Box<dyn BufRead + Send>) -> Box<dyn BufRea
             done: false,
         },
     ))
+}
+
+/// How many bytes of a file's start [`utf16_without_mark`] looks at.
+const UTF16_SNIFF: usize = 512;
+
+/// The UTF-16 of a file saved without a byte-order mark (some exports, PowerShell's `>` on old
+/// Windows), told by its zero bytes: text in a Latin script has a zero high byte in nearly
+/// every unit, at odd offsets in little-endian and even ones in big-endian, while a binary file
+/// has zero bytes on both sides or none. At least eight units, nine in ten with the high byte
+/// zero and the low byte not, and no unit of two zero bytes.
+fn utf16_without_mark(start: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let units: Vec<[u8; 2]> = start[..start.len().min(UTF16_SNIFF)]
+        .chunks_exact(2)
+        .map(|c| [c[0], c[1]])
+        .collect();
+    if units.len() < 8 || units.iter().any(|u| u == &[0, 0]) {
+        return None;
+    }
+    let most = |count: usize| count * 10 >= units.len() * 9;
+    let low_first = units.iter().filter(|u| u[0] != 0 && u[1] == 0).count();
+    let high_first = units.iter().filter(|u| u[0] == 0 && u[1] != 0).count();
+    if most(low_first) {
+        Some(encoding_rs::UTF_16LE)
+    } else if most(high_first) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// UTF-16 bytes in, UTF-8 bytes out.
@@ -217,6 +251,20 @@ mod tests {
         // A cut-off last unit is a replacement character, not an error.
         let cut = format!("{}\u{fffd}", &text[..text.len() - 1]);
         assert_eq!(read_all(le[..le.len() - 1].to_vec()), cut);
+        // Without a mark, the zero bytes tell the order; a stray zero byte is no UTF-16.
+        let bare =
+            |to: fn(u16) -> [u8; 2]| -> Vec<u8> { text.encode_utf16().flat_map(to).collect() };
+        assert_eq!(read_all(bare(u16::to_le_bytes)), text);
+        assert_eq!(read_all(bare(u16::to_be_bytes)), text);
+        assert_eq!(read_all(b"A\0B\0".to_vec()), "A\0B\0", "too short to tell");
+        let binary = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0".to_vec();
+        assert_eq!(utf16_without_mark(&binary), None);
+        let mostly_text = b"D\0a\0t\0a\0 \0E\0n\0g\0\0\0".to_vec();
+        assert_eq!(
+            utf16_without_mark(&mostly_text),
+            None,
+            "a unit of two zero bytes"
+        );
         // Anything else passes through untouched, UTF-8 mark and all.
         assert_eq!(read_all(b"\xEF\xBB\xBFplain".to_vec()), "\u{feff}plain");
         assert_eq!(read_all(Vec::new()), "");
