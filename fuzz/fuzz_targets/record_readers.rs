@@ -1,6 +1,6 @@
 //! The JSONL, JSON, CSV and TSV readers and the record parser never panic on any bytes, and a
 //! JSONL input yields exactly one record per non-blank line (of the text it decodes to: a UTF-8
-//! mark opening it is no part of a line, and UTF-16 is not counted in bytes).
+//! mark opening it is no part of a line, and UTF-16, marked or not, is not counted in bytes).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -26,9 +26,10 @@ fuzz_target!(|data: &[u8]| {
                 Err(e) => assert!(!e.error.is_empty()),
             }
         }
-        // UTF-16 (by its byte-order mark) is read as the UTF-8 it decodes to, whose lines are
-        // not those of the bytes; a UTF-8 mark opening the input is not part of its first line.
-        let utf16 = data.starts_with(&[0xFF, 0xFE]) || data.starts_with(&[0xFE, 0xFF]);
+        // UTF-16 (by its byte-order mark or its zero bytes) is read as the UTF-8 it decodes to,
+        // whose lines are not those of the bytes; a UTF-8 mark opening the input is not part
+        // of its first line.
+        let utf16 = rolecall::input::encoding::reads_as_utf16(data);
         if kind == FileKind::Jsonl && !utf16 {
             let text = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
             let lines = text

@@ -306,9 +306,9 @@ impl Automaton {
 }
 
 /// Where the tail of a phrase with a gap ends, if one of `tails` follows `from` (the end of its
-/// head) within [`GAP_WORDS`] words: on the same line, with only spaces, hyphens, `/` and `&`
-/// between the words, so that a comma, a full stop, a bullet or a lost line break ends the
-/// search. "Deploy pipelines, train models" is no "deploy ... models". Nor may the head's word
+/// head) within [`GAP_WORDS`] words: on the same line, with only spaces, hyphens, `/`, `&` and
+/// parentheses between the words ("deploy machine learning (ML) models"), so that a comma, a
+/// full stop, a bullet or a lost line break ends the search. "Deploy pipelines, train models" is no "deploy ... models". Nor may the head's word
 /// come again in the gap: in "models and launching these models into production" the phrase
 /// is the second "models into production", the nearer head. A statement of the whole path
 /// lists the stages between its ends, so its gap spans [`PATH_GAP_WORDS`] words and commas, but
@@ -321,7 +321,8 @@ fn tail_end(read: &[u8], text: &str, from: usize, gap: &Gap) -> Option<usize> {
     let mut words = 0;
     loop {
         while i < len
-            && (matches!(read[i], b' ' | b'\t' | b'/' | b'&') || (gap.long && read[i] == b','))
+            && (matches!(read[i], b' ' | b'\t' | b'/' | b'&' | b'(' | b')')
+                || (gap.long && read[i] == b','))
         {
             i += 1;
         }
@@ -556,6 +557,9 @@ mod tests {
         // Other phrases with a gap keep theirs: no comma, four words.
         assert!(found("deploy pipelines, train models").is_empty());
         assert!(found("deploy our own very large language models").is_empty());
+        // An abbreviation in parentheses is a word of the gap, not its end.
+        let abbreviated = "deploy machine learning (ML) models";
+        assert_eq!(found(abbreviated), vec![abbreviated.to_string()]);
     }
 
     #[test]

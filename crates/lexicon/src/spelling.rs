@@ -160,7 +160,9 @@ fn spells_within(found: &str, term: &str, gap_words: usize, commas: bool) -> boo
                     .and_then(|r| r.strip_suffix(t.as_ref()))
                     .is_some_and(|between| {
                         let separates = |c: char| {
-                            c.is_whitespace() || c == '/' || c == '&' || (commas && c == ',')
+                            c.is_whitespace()
+                                || matches!(c, '/' | '&' | '(' | ')')
+                                || (commas && c == ',')
                         };
                         between.starts_with(separates)
                             && between.split(separates).filter(|w| !w.is_empty()).count()
@@ -409,6 +411,10 @@ mod tests {
         assert!(spells(
             "ship   deep learning / statistical & ml models",
             "ship ... model"
+        ));
+        assert!(spells(
+            "deploy machine learning (ML) models",
+            "deploy ... model"
         ));
         assert!(!spells("deploy", "deploy ... model"));
         assert!(!spells("deployment models", "deploy ... model"));

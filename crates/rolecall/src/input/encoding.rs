@@ -137,9 +137,7 @@ fn repair_run(run: &str, out: &mut String) -> bool {
 /// become U+FFFD.
 pub(crate) fn utf8_reader(mut reader: Box<dyn BufRead + Send>) -> Box<dyn BufRead + Send> {
     let encoding = match reader.fill_buf() {
-        Ok([0xFF, 0xFE, ..]) => encoding_rs::UTF_16LE,
-        Ok([0xFE, 0xFF, ..]) => encoding_rs::UTF_16BE,
-        Ok(start) => match utf16_without_mark(start) {
+        Ok(start) => match utf16_encoding(start) {
             Some(encoding) => encoding,
             None => return reader,
         },
@@ -155,6 +153,22 @@ pub(crate) fn utf8_reader(mut reader: Box<dyn BufRead + Send>) -> Box<dyn BufRea
             done: false,
         },
     ))
+}
+
+/// Whether a file that starts with these bytes is read as UTF-16 (and so turned into UTF-8 as
+/// it is read): it opens with a UTF-16 byte-order mark, or its first 512 bytes look like
+/// UTF-16 without one (zero high bytes in nine units in ten, no unit of two zero bytes).
+pub fn reads_as_utf16(start: &[u8]) -> bool {
+    utf16_encoding(start).is_some()
+}
+
+/// The UTF-16 encoding of a file starting with `start`, by its mark or its zero bytes.
+fn utf16_encoding(start: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    match start {
+        [0xFF, 0xFE, ..] => Some(encoding_rs::UTF_16LE),
+        [0xFE, 0xFF, ..] => Some(encoding_rs::UTF_16BE),
+        _ => utf16_without_mark(start),
+    }
 }
 
 /// How many bytes of a file's start [`utf16_without_mark`] looks at.
