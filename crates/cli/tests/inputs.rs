@@ -264,6 +264,24 @@ fn nested_json_records_and_bodies_as_lists_of_lines() {
 }
 
 #[test]
+fn a_csv_saved_with_semicolons_is_read_by_its_header() {
+    let d = Dir::new();
+    // Excel saves "CSV" with semicolons where the decimal mark is a comma.
+    let csv = d.write(
+        "excel_de.csv",
+        format!("Job ID;Job Title;Job Description\r\nE1;Data Engineer;\"{DE_TEXT}\"\r\n"),
+    );
+    let out = run(&["-f", "jsonl", &csv], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let records = out.records();
+    let v = records[0].verdict();
+    assert_eq!(
+        (records.len(), v.id.as_str(), v.primary.as_str()),
+        (1, "E1", "de")
+    );
+}
+
+#[test]
 fn directories_are_walked_in_sorted_order() {
     let d = Dir::new();
     d.write("b/2.txt", format!("Data Engineer\n{DE_TEXT}"));

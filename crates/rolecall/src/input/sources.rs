@@ -612,13 +612,47 @@ impl Iterator for JsonArray {
     }
 }
 
-/// CSV or TSV rows, by header. Fields are decoded lossily; a row that cannot be read is one
+/// The delimiter of a "CSV" file whose header row (the start of `head`) has no comma outside
+/// quotes but has semicolons (Excel's export where the decimal mark is a comma), tabs or pipes:
+/// the most frequent of those. Otherwise `default`.
+fn sniff_delimiter(head: &[u8], default: u8) -> u8 {
+    const OTHERS: [u8; 3] = [b';', b'\t', b'|'];
+    let mut counts = [0usize; 4];
+    let mut quoted = false;
+    for &b in head {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted => break,
+            b',' if !quoted => counts[0] += 1,
+            _ if !quoted => {
+                if let Some(i) = OTHERS.iter().position(|&o| o == b) {
+                    counts[i + 1] += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    if counts[0] > 0 {
+        return default;
+    }
+    (0..OTHERS.len())
+        .filter(|&i| counts[i + 1] > 0)
+        .max_by_key(|&i| (counts[i + 1], std::cmp::Reverse(i)))
+        .map_or(default, |i| OTHERS[i])
+}
+
+/// CSV or TSV rows, by header. A ".csv" file separated by semicolons, tabs or pipes is read as
+/// such ([`sniff_delimiter`]). Fields are decoded lossily; a row that cannot be read is one
 /// failed record and reading goes on.
 pub(crate) fn delimited(
     source: Arc<str>,
-    reader: Box<dyn BufRead + Send>,
+    mut reader: Box<dyn BufRead + Send>,
     delim: u8,
 ) -> impl Iterator<Item = RawRecord> {
+    let delim = match (delim, reader.fill_buf()) {
+        (b',', Ok(head)) => sniff_delimiter(head, delim),
+        _ => delim,
+    };
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delim)
         .flexible(true)
@@ -721,6 +755,31 @@ mod tests {
                     .map_err(|e| e.to_string())
             })
             .collect()
+    }
+
+    #[test]
+    fn a_csv_file_may_be_separated_by_semicolons_tabs_or_pipes() {
+        assert_eq!(sniff_delimiter(b"id,title,text\n1;2", b','), b',');
+        assert_eq!(sniff_delimiter(b"id;title;text\n1,2", b','), b';');
+        assert_eq!(sniff_delimiter(b"id\ttitle\ttext\r\n", b','), b'\t');
+        assert_eq!(sniff_delimiter(b"id|title|text", b','), b'|');
+        // Separators inside quotes are the header's text; a lone column stays a CSV.
+        assert_eq!(sniff_delimiter(b"\"a;b\",\"c\"\n", b','), b',');
+        assert_eq!(sniff_delimiter(b"\"a,b\";\"c\"\n", b','), b';');
+        assert_eq!(sniff_delimiter(b"text\n", b','), b',');
+        assert_eq!(sniff_delimiter(b"", b','), b',');
+        let semi = "id;title;text\n7;Data Engineer;\"Build ETL; own Airflow.\"\n";
+        let rows: Vec<RawRecord> = delimited(
+            "x.csv".into(),
+            Box::new(std::io::Cursor::new(semi.as_bytes().to_vec())),
+            b',',
+        )
+        .collect();
+        let p = rows[0].parse(&ParseOptions::default()).unwrap().posting;
+        assert_eq!(
+            (rows.len(), p.id.as_str(), p.text.as_str()),
+            (1, "7", "Build ETL; own Airflow.")
+        );
     }
 
     #[test]
