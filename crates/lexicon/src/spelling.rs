@@ -144,6 +144,9 @@ fn spells_within(found: &str, term: &str, gap_words: usize, commas: bool) -> boo
                 .is_some_and(|end| matches!(end, "" | "s" | "es"))
         });
     };
+    // What the matcher reads between the words of a gap.
+    let separates =
+        |c: char| c.is_whitespace() || matches!(c, '/' | '&' | '(' | ')') || (commas && c == ',');
     spellings(head.trim()).iter().any(|h| {
         let Some(rest) = found.strip_prefix(fold_hyphens(h).as_ref()) else {
             return false;
@@ -151,7 +154,7 @@ fn spells_within(found: &str, term: &str, gap_words: usize, commas: bool) -> boo
         // The head takes a plural ending as any term does ("monitors ... models").
         let rest = ["es", "s"]
             .iter()
-            .find_map(|p| rest.strip_prefix(p).filter(|r| r.starts_with(' ')))
+            .find_map(|p| rest.strip_prefix(p).filter(|r| r.starts_with(separates)))
             .unwrap_or(rest);
         spellings(tail.trim()).iter().any(|t| {
             let t = fold_hyphens(t);
@@ -159,11 +162,6 @@ fn spells_within(found: &str, term: &str, gap_words: usize, commas: bool) -> boo
                 rest.strip_suffix(plural)
                     .and_then(|r| r.strip_suffix(t.as_ref()))
                     .is_some_and(|between| {
-                        let separates = |c: char| {
-                            c.is_whitespace()
-                                || matches!(c, '/' | '&' | '(' | ')')
-                                || (commas && c == ',')
-                        };
                         between.starts_with(separates)
                             && between.split(separates).filter(|w| !w.is_empty()).count()
                                 <= gap_words
@@ -415,6 +413,11 @@ mod tests {
         assert!(spells(
             "deploy machine learning (ML) models",
             "deploy ... model"
+        ));
+        // Found by the classify fuzz target: a plural head straight before a separator.
+        assert!(spells(
+            "monitors/ perational/tact)cal models",
+            "monitor ... model"
         ));
         assert!(!spells("deploy", "deploy ... model"));
         assert!(!spells("deployment models", "deploy ... model"));
