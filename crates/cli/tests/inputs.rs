@@ -282,6 +282,38 @@ fn a_csv_saved_with_semicolons_is_read_by_its_header() {
 }
 
 #[test]
+fn an_api_response_saved_as_json_is_its_list_of_postings() {
+    let d = Dir::new();
+    let text = serde_json::to_string(DE_TEXT).unwrap();
+    // Greenhouse's job-board API: {"jobs": [...], "meta": {...}}; the third job has no text.
+    let json = d.write(
+        "greenhouse.json",
+        format!(
+            "{{\"jobs\": [{{\"id\": 1, \"title\": \"Data Engineer\", \"content\": {text}}}, \
+             {{\"id\": 2, \"title\": \"Data Engineer\", \"content\": {text}}}, \
+             {{\"id\": 3, \"title\": \"Data Engineer\"}}], \"meta\": {{\"total\": 3}}}}"
+        ),
+    );
+    let out = run(&["-f", "jsonl", &json], None);
+    assert_eq!(out.code, 1, "one job has no text: {}", out.stderr);
+    assert!(
+        out.stderr.contains("greenhouse.json:3: no text field"),
+        "{}",
+        out.stderr
+    );
+    let records = out.records();
+    assert_eq!(records.len(), 3);
+    for r in &records[..2] {
+        assert_eq!(r.verdict().primary, "de");
+    }
+    let ids: Vec<&str> = records[..2]
+        .iter()
+        .map(|r| r.verdict().id.as_str())
+        .collect();
+    assert_eq!(ids, ["1", "2"]);
+}
+
+#[test]
 fn directories_are_walked_in_sorted_order() {
     let d = Dir::new();
     d.write("b/2.txt", format!("Data Engineer\n{DE_TEXT}"));

@@ -97,6 +97,30 @@ pub(crate) fn field(
         .find_map(|n| inner.iter().find_map(|o| named(o, n)))
 }
 
+/// The postings of an API's response saved whole (`{"jobs": [...], "meta": {...}}`, as
+/// Greenhouse's, Ashby's and Workable's job-board APIs give them; `{"data": {"results":
+/// [...]}}`): the first list of objects in the object or its nested objects, breadth first,
+/// when the object holds no posting text of its own (no field of `text_fields` anywhere
+/// [`field`] looks). A posting with a list of objects in it (`"skills": [{...}]`) has its
+/// text, so it stays one posting.
+pub(crate) fn wrapped_postings<'v>(
+    obj: &'v Map<String, Value>,
+    text_fields: &[&str],
+) -> Option<&'v Vec<Value>> {
+    if field(obj, &None, text_fields).is_some() {
+        return None;
+    }
+    let objects_of = |o: &'v Map<String, Value>| {
+        o.values().find_map(|v| match v {
+            Value::Array(items) if !items.is_empty() && items.iter().all(Value::is_object) => {
+                Some(items)
+            }
+            _ => None,
+        })
+    };
+    objects_of(obj).or_else(|| nested(obj).into_iter().find_map(objects_of))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,6 +162,25 @@ mod tests {
         assert_eq!(field(&deep, &None, &defaults).as_deref(), Some("three"));
         let too_deep = obj(r#"{"a": {"b": {"c": {"d": {"title": "four"}}}}}"#);
         assert_eq!(field(&too_deep, &None, &defaults), None);
+    }
+
+    #[test]
+    fn an_api_response_is_a_list_of_postings() {
+        let fields = ["text", "content"];
+        let greenhouse = obj(
+            r#"{"jobs": [{"title": "A", "content": "x"}, {"title": "B", "content": "y"}], "meta": {"total": 2}}"#,
+        );
+        assert_eq!(
+            wrapped_postings(&greenhouse, &fields).map(Vec::len),
+            Some(2)
+        );
+        let nested = obj(r#"{"data": {"count": 1, "results": [{"text": "x"}]}}"#);
+        assert_eq!(wrapped_postings(&nested, &fields).map(Vec::len), Some(1));
+        // A posting that lists objects is one posting; a list of strings is no list of postings.
+        let posting = obj(r#"{"title": "A", "text": "x", "skills": [{"name": "SQL"}]}"#);
+        assert_eq!(wrapped_postings(&posting, &fields), None);
+        let tags = obj(r#"{"tags": ["a", "b"], "items": [{"text": "x"}, 3]}"#);
+        assert_eq!(wrapped_postings(&tags, &fields), None);
     }
 
     #[test]

@@ -120,7 +120,7 @@ impl Default for ParseOptions {
 /// The fields looked for, in this order, when none is chosen. A name matches a JSON key or a
 /// CSV header ignoring case, spaces, hyphens and underscores ([`same_name`]): "jobDescription",
 /// "Job Description" and "job_description" are one name, as job boards' exports write it.
-const TEXT_FIELDS: &[&str] = &[
+pub(crate) const TEXT_FIELDS: &[&str] = &[
     "text",
     "description",
     "body",

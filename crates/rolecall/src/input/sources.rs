@@ -441,7 +441,9 @@ fn read_line_capped(
 }
 
 /// A `.json` file: an array is streamed element by element (elements are split here and
-/// parsed later, on the workers, like JSONL lines); one object is read whole.
+/// parsed later, on the workers, like JSONL lines); one object is read whole, and is a list of
+/// postings when it is an API's response that wraps them
+/// ([`super::json_fields::wrapped_postings`]).
 fn json_file(source: Arc<str>, mut reader: Box<dyn BufRead + Send>, opts: &ReadOptions) -> Iter {
     let fail = |source: Arc<str>, msg: String| -> Iter {
         Box::new(std::iter::once(RawRecord {
@@ -477,6 +479,22 @@ fn json_file(source: Arc<str>, mut reader: Box<dyn BufRead + Send>, opts: &ReadO
                 opts.max_record_bytes
             ),
         );
+    }
+    if let Ok(serde_json::Value::Object(obj)) = serde_json::from_slice(&bytes) {
+        let fields = super::record::TEXT_FIELDS;
+        if let Some(items) = super::json_fields::wrapped_postings(&obj, fields) {
+            let records: Vec<RawRecord> = items
+                .iter()
+                .zip(1..)
+                .map(|(item, index)| RawRecord {
+                    source: source.clone(),
+                    line: Some(index),
+                    payload: Payload::JsonLine(serde_json::to_vec(item).unwrap_or_default()),
+                    warnings: vec![],
+                })
+                .collect();
+            return Box::new(records.into_iter());
+        }
     }
     Box::new(std::iter::once(RawRecord {
         source,
