@@ -419,6 +419,7 @@ mod tests {
             "monitors/ perational/tact)cal models",
             "monitor ... model"
         ));
+        assert!(spells("monitors/tactical models", "monitor ... model"));
         assert!(!spells("deploy", "deploy ... model"));
         assert!(!spells("deployment models", "deploy ... model"));
         assert!(!spells("deploy a b c d e models", "deploy ... model"));
