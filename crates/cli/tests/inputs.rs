@@ -314,6 +314,24 @@ fn an_api_response_saved_as_json_is_its_list_of_postings() {
 }
 
 #[test]
+fn markdown_escapes_in_a_scraped_description_hide_no_term() {
+    let d = Dir::new();
+    // JobSpy and other HTML-to-Markdown scrapers escape punctuation with backslashes.
+    let text = "**What You'll Do:**\n\n\\- Build predictive models with scikit\\-learn\n\
+                \\- Design A/B tests\\.\n\n**Benefits:**\n\n\\* 401\\(k\\)\n";
+    let line = serde_json::json!({"id": "m1", "title": "Data Scientist", "description": text});
+    let jsonl = d.write("jobspy.jsonl", format!("{line}\n"));
+    let out = run(&["-f", "jsonl", &jsonl], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let records = out.records();
+    let v = records[0].verdict();
+    let terms: Vec<&str> = v.evidence.iter().map(|e| e.term.as_str()).collect();
+    assert!(terms.contains(&"scikit-learn"), "{terms:?}");
+    let models = v.evidence.iter().find(|e| e.term == "predictive models");
+    assert_eq!(models.map(|e| e.section.as_str()), Some("responsibilities"));
+}
+
+#[test]
 fn directories_are_walked_in_sorted_order() {
     let d = Dir::new();
     d.write("b/2.txt", format!("Data Engineer\n{DE_TEXT}"));

@@ -2,6 +2,9 @@
 //! the two characters `\n` ("Responsibilities:\n- Build ETL pipelines\n- Airflow"), as scrapers
 //! that print a string's escaped form do, and as a CSV written from a JSON-escaped string keeps
 //! them. Without real line breaks, no heading starts a line and no bullet is a list item.
+//!
+//! And Markdown's backslash escapes, as converters from HTML write them ("scikit\\-learn",
+//! "\\- Build pipelines"), which hide terms and list items.
 
 use std::borrow::Cow;
 
@@ -64,9 +67,70 @@ fn escaped_breaks(text: &str) -> usize {
         .count()
 }
 
+/// How many Markdown escapes make a text Markdown written out by a converter, rather than text
+/// that holds a backslash or two (a Windows path, a regex).
+const MIN_MARKDOWN_ESCAPES: usize = 3;
+
+/// Whether `b` is a character a Markdown converter escapes with a backslash (CommonMark's
+/// escapable ASCII punctuation).
+fn markdown_escapable(b: u8) -> bool {
+    b.is_ascii_punctuation()
+}
+
+/// `text` without the backslashes of Markdown escapes ("scikit\-learn", "401\(k\)",
+/// "\- Build pipelines"), as HTML-to-Markdown converters write them (the descriptions of
+/// JobSpy, a common job-board scraper), when it has at least [`MIN_MARKDOWN_ESCAPES`] of them:
+/// "scikit\-learn" is then the term "scikit-learn", and "\- " opens a list item. A backslash
+/// before anything but ASCII punctuation stays. Borrowed, without a copy, otherwise.
+pub(crate) fn unescape_markdown(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let escapes = memchr::memchr_iter(b'\\', bytes)
+        .filter(|&at| bytes.get(at + 1).is_some_and(|&b| markdown_escapable(b)))
+        .count();
+    if escapes < MIN_MARKDOWN_ESCAPES {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        match rest.as_bytes().get(at + 1) {
+            // The escaped character is kept, and not read again as an escape ("\\-" is "\-").
+            Some(&b) if markdown_escapable(b) => {
+                out.push(b as char);
+                rest = &rest[at + 2..];
+            }
+            _ => {
+                out.push('\\');
+                rest = &rest[at + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_escapes_lose_their_backslashes() {
+        let text = "\\- Build models with scikit\\-learn\\.\n\\* 401\\(k\\)";
+        assert_eq!(
+            unescape_markdown(text),
+            "- Build models with scikit-learn.\n* 401(k)"
+        );
+        // A backslash before a letter or at the end stays; an escaped backslash is one.
+        assert_eq!(
+            unescape_markdown(r"C:\Users \- \. \# \\ end\"),
+            r"C:\Users - . # \ end\"
+        );
+        // A backslash or two is no Markdown.
+        let path = r"Save to C:\data\. Use \d+\.";
+        assert!(matches!(unescape_markdown(path), Cow::Borrowed(_)));
+        assert!(matches!(unescape_markdown("plain"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn escaped_breaks_become_breaks() {

@@ -335,7 +335,8 @@ impl RawRecord {
 }
 
 /// The posting that a record's fields make, as every reader builds it: line breaks written as
-/// escapes (`\n`, as some scrapers store them) made line breaks, HTML in the text turned
+/// escapes (`\n`, as some scrapers store them) made line breaks, Markdown's backslash escapes
+/// (`scikit\-learn`) undone, HTML in the text turned
 /// into text (or, in text without tags, its character references decoded, as in the title),
 /// mojibake repaired ([`crate::input::encoding::repair`]: "youâ€™ll" is "you’ll"),
 /// the title on one line. `rolecall eval` builds its postings here too, so that its figures are
@@ -343,6 +344,10 @@ impl RawRecord {
 pub fn posting_from_fields(id: String, title: &str, text: String) -> Posting {
     use crate::input::encoding::repair;
     let text = match crate::input::escapes::unescape_breaks(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(unescaped) => unescaped,
+    };
+    let text = match crate::input::escapes::unescape_markdown(&text) {
         std::borrow::Cow::Borrowed(_) => text,
         std::borrow::Cow::Owned(unescaped) => unescaped,
     };
