@@ -1,4 +1,4 @@
-//! The JSONL, JSON, CSV and TSV readers and the record parser never panic on any bytes, and a
+//! The JSONL, JSON, CSV, TSV and XML-feed readers and the record parser never panic on any bytes, and a
 //! JSONL input yields exactly one record per non-blank line (of the text it decodes to: a UTF-8
 //! mark opening it is no part of a line, and UTF-16, marked or not, is not counted in bytes).
 #![no_main]
@@ -14,6 +14,7 @@ fuzz_target!(|data: &[u8]| {
         FileKind::Json,
         FileKind::Delimited(b','),
         FileKind::Delimited(b'\t'),
+        FileKind::Xml,
         FileKind::Document(DocFormat::Html),
         FileKind::Document(DocFormat::Markdown),
     ];

@@ -332,6 +332,44 @@ fn markdown_escapes_in_a_scraped_description_hide_no_term() {
 }
 
 #[test]
+fn xml_job_feeds_are_one_posting_per_job_from_a_file_or_stdin() {
+    let d = Dir::new();
+    let feed = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<source>\n<publisher>Acme</publisher>\n\
+         <job>\n<referencenumber>R1</referencenumber>\n<title><![CDATA[Data Engineer]]></title>\n\
+         <description><![CDATA[<p>{DE_TEXT}</p>]]></description>\n</job>\n\
+         <job><referencenumber>R2</referencenumber><title>Data Scientist</title>\
+         <description>&lt;p&gt;{DS_TEXT}&lt;/p&gt;</description></job>\n\
+         <job><referencenumber>R3</referencenumber><title>Broken</title><descr"
+    );
+    let xml = d.write("indeed.xml", &feed);
+    let out = run(&["-f", "jsonl", &xml], None);
+    assert_eq!(out.code, 1, "the feed breaks off: {}", out.stderr);
+    let records = out.records();
+    assert_eq!(records.len(), 3, "{}", out.stdout);
+    let got: Vec<(&str, &str)> = records[..2]
+        .iter()
+        .map(|r| (r.verdict().id.as_str(), r.verdict().primary.as_str()))
+        .collect();
+    assert_eq!(got, [("R1", "de"), ("R2", "ds")]);
+    assert!(
+        out.stderr.contains("indeed.xml:10: malformed XML"),
+        "{}",
+        out.stderr
+    );
+    // Piped in, the XML declaration tells a feed from a page.
+    let whole = feed
+        .rsplit_once("<job><referencenumber>R3")
+        .unwrap()
+        .0
+        .to_string()
+        + "</source>\n";
+    let out = run(&["-f", "jsonl"], Some(whole.as_bytes()));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.records().len(), 2);
+}
+
+#[test]
 fn directories_are_walked_in_sorted_order() {
     let d = Dir::new();
     d.write("b/2.txt", format!("Data Engineer\n{DE_TEXT}"));

@@ -24,6 +24,7 @@ pub mod html;
 mod json_fields;
 mod record;
 mod sources;
+mod xml_feed;
 
 pub use record::{
     posting_from_fields, DocFormat, ParseOptions, Parsed, Payload, RawRecord, RecordError,

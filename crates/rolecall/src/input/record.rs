@@ -99,7 +99,7 @@ pub struct ParseOptions {
     /// `designation`, `name`.
     pub title_field: Option<String>,
     /// The field holding the id; default: `id`, `job_id`, `identifier`, `posting_id`,
-    /// `job_key`, `uuid`.
+    /// `job_key`, `uuid`, `reference_number` (Indeed's XML feed), `guid` (RSS).
     pub id_field: Option<String>,
     /// Bodies longer than this many bytes are cut, with a warning.
     pub max_bytes: usize,
@@ -156,6 +156,8 @@ const ID_FIELDS: &[&str] = &[
     "posting_id",
     "job_key",
     "uuid",
+    "reference_number",
+    "guid",
 ];
 
 /// Whether two field names are the same ignoring ASCII case, spaces, hyphens and underscores.

@@ -43,6 +43,8 @@ pub enum FileKind {
     Json,
     /// Delimited text with a header row.
     Delimited(u8),
+    /// An XML job feed (Indeed's, RSS, Atom): one posting per `<job>`, `<item>` or `<entry>`.
+    Xml,
 }
 
 impl FileKind {
@@ -70,6 +72,7 @@ impl FileKind {
             "json" => FileKind::Json,
             "csv" => FileKind::Delimited(b','),
             "tsv" | "tab" => FileKind::Delimited(b'\t'),
+            "xml" | "rss" | "atom" => FileKind::Xml,
             _ => return (None, gz),
         };
         (Some(kind), gz)
@@ -85,10 +88,26 @@ impl FileKind {
         match head.get(start) {
             Some(b'{') => FileKind::Jsonl,
             Some(b'[') => FileKind::Json,
+            Some(b'<') if is_xml_feed(&head[start..]) => FileKind::Xml,
             Some(b'<') => FileKind::Document(DocFormat::Html),
             _ => FileKind::Document(DocFormat::Text),
         }
     }
+}
+
+/// Whether a document opening with `<` is an XML feed rather than a web page: an XML
+/// declaration or an RSS, Atom or Indeed-style root element (`<rss`, `<feed`, `<source`,
+/// `<jobs`), and no `<html` in the first bytes (XHTML is a page).
+fn is_xml_feed(head: &[u8]) -> bool {
+    let head = &head[..head.len().min(1024)];
+    let lower = head.to_ascii_lowercase();
+    let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
+    if has(b"<html") || has(b"<!doctype html") {
+        return false;
+    }
+    [&b"<?xml"[..], b"<rss", b"<feed", b"<source", b"<jobs"]
+        .iter()
+        .any(|root| lower.starts_with(root))
 }
 
 type Iter = Box<dyn Iterator<Item = RawRecord> + Send>;
@@ -282,6 +301,11 @@ fn records_of(
         }),
         FileKind::Json => json_file(source, reader, opts),
         FileKind::Delimited(delim) => Box::new(delimited(source, reader, delim)),
+        FileKind::Xml => Box::new(super::xml_feed::XmlFeed::new(
+            source,
+            reader,
+            opts.max_record_bytes,
+        )),
     }
 }
 
