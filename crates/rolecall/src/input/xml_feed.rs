@@ -206,6 +206,16 @@ impl XmlFeed {
     }
 }
 
+/// The field a record's child element is: its local name, except RSS's `content:encoded`
+/// (the content module's full text, where `description` is often a summary), which is the
+/// posting's `text`, the first text field looked for.
+fn field_name(qualified: &[u8], local: &[u8]) -> String {
+    if qualified.eq_ignore_ascii_case(b"content:encoded") {
+        return "text".to_string();
+    }
+    String::from_utf8_lossy(local).into_owned()
+}
+
 /// Whether an element's local name names a record.
 fn is_record(name: &[u8]) -> bool {
     let name = String::from_utf8_lossy(name);
@@ -242,8 +252,8 @@ impl Iterator for XmlFeed {
                             });
                         }
                         Place::Field => {
+                            let field = field_name(e.name().as_ref(), &name);
                             if let Some(open) = self.open.as_mut() {
-                                let field = String::from_utf8_lossy(&name).into_owned();
                                 open.fields.push((field, Vec::new()));
                                 open.in_field = true;
                             }
@@ -381,6 +391,12 @@ mod tests {
                    <guid>g1</guid><description>&lt;p&gt;Design A/B tests.&lt;/p&gt;</description></item></channel></rss>";
         let records = feed(rss);
         assert_eq!(records.len(), 1, "the channel's own title is no record");
+        // WordPress job boards give a summary in `description` and the posting in
+        // `content:encoded`.
+        let wordpress = "<rss xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><item>\
+                         <title>DE</title><description>Short.</description>\
+                         <content:encoded><![CDATA[<p>The whole posting.</p>]]></content:encoded></item></channel></rss>";
+        assert_eq!(parsed(&feed(wordpress)[0]).unwrap().2, "The whole posting.");
         let (_, title, text) = parsed(&records[0]).unwrap();
         assert_eq!(
             (title.as_str(), text.as_str()),
