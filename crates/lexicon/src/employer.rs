@@ -124,18 +124,17 @@ fn opens_sentence(text: &str, at: usize) -> bool {
     before.is_empty() || before.ends_with(['\n', '\r', '.', '!', '?', ':', ';'])
 }
 
-/// Gives the company-blurb weight to every phrase that is the employer's name
-/// ([`employer_names`]), wherever it stands, when it weighs more there.
+/// Gives the company-blurb weight to every phrase that is the employer's name (`names`, from
+/// [`employer_names`]), wherever it stands, when it weighs more there.
 // Kept out of line, as the voice check is: it runs once a posting, and the scoring loop
 // around it compiles better without it.
 #[inline(never)]
 pub(crate) fn quiet_employer_name(
     text: &str,
-    about: &[usize],
+    names: &[String],
     evidence: &mut [Evidence],
     weights: &SectionWeights,
 ) {
-    let names = employer_names(text, about, evidence);
     if names.is_empty() {
         return;
     }

@@ -405,8 +405,15 @@ impl Lexicon {
                 }
             }
         }
-        crate::voice::quiet_company_voice(text, &out.headings, &mut out.evidence, &params.sections);
-        crate::employer::quiet_employer_name(text, &about, &mut out.evidence, &params.sections);
+        let employer = crate::employer::employer_names(text, &about, &out.evidence);
+        crate::voice::quiet_company_voice(
+            text,
+            &out.headings,
+            &employer,
+            &mut out.evidence,
+            &params.sections,
+        );
+        crate::employer::quiet_employer_name(text, &employer, &mut out.evidence, &params.sections);
         apply_cues(text, &cues, &mut out.evidence, params.cue_reach);
         apply_cues(text, &cues, &mut out.signals, params.cue_reach);
         apply_cues(text, &cues, &mut out.paths, params.cue_reach);

@@ -7,8 +7,10 @@
 //! blurb does, when the posting goes on under headings of its own duties or requirements (else
 //! its opening is all it says of the work, and keeps its weight).
 //!
-//! A sentence speaks for the company when it says "we", "our" or "us" (or opens by naming the
-//! company and what it is: "Acme is a leading provider of..."), names the business
+//! A sentence speaks for the company when it says "we", "our" or "us" or the employer's name
+//! (when the lexicon knows it: "Snowflake developed an innovative product", see
+//! [`crate::employer`]), or opens by naming the company and what it is ("Acme is a leading
+//! provider of..."), names the business
 //! (customers, platform, product, investors, industry), and says nothing of the hire: not
 //! "you", not the role, position or candidate, not a job named in the singular ("Senior Data
 //! Engineer to build the pipelines behind our platform"), not "looking for", "join" or "will",
@@ -201,6 +203,7 @@ fn flags(word: &str) -> u8 {
 pub(crate) fn quiet_company_voice(
     text: &str,
     headings: &[(Section, usize)],
+    employer: &[String],
     evidence: &mut [Evidence],
     weights: &SectionWeights,
 ) {
@@ -237,7 +240,7 @@ pub(crate) fn quiet_company_voice(
                 let Some((from, to)) = sentence(text, e.start, e.end) else {
                     continue;
                 };
-                match voice(&text[from..to]) {
+                match voice(&text[from..to], employer) {
                     Voice::Hire => break,
                     // What stands between the sentences read may speak of the hire too.
                     Voice::Company
@@ -297,12 +300,17 @@ enum Voice {
     Other,
 }
 
-/// Whom `sentence` speaks of.
-fn voice(sentence: &str) -> Voice {
+/// Whom `sentence` speaks of. The employer's name (`employer`, lower case, from
+/// [`crate::employer::employer_names`]) speaks for the company as "we" does: "Snowflake
+/// developed an innovative product ..." is the blurb.
+fn voice(sentence: &str, employer: &[String]) -> Voice {
     let mut all = 0;
     let mut before = [0u8; 3];
     for (_, w) in words(sentence) {
-        let f = flags(w);
+        let mut f = flags(w);
+        if employer.iter().any(|n| n.eq_ignore_ascii_case(w)) {
+            f |= IS_COMPANY;
+        }
         if is_hire(f, &before) {
             return Voice::Hire;
         }
@@ -431,7 +439,7 @@ mod tests {
             "Acme is a leading provider of payroll software for small businesses",
             "Founded in 2013, DoorDash is a technology company that connects customers",
         ] {
-            assert_eq!(voice(s), Voice::Company, "{s}");
+            assert_eq!(voice(s, &[]), Voice::Company, "{s}");
         }
         for s in [
             "We are looking for a Data Engineer to build our pipelines",
@@ -447,7 +455,26 @@ mod tests {
             "The platform is a product used by millions of customers",
             "Python is a plus for this product",
         ] {
-            assert_ne!(voice(s), Voice::Company, "{s}");
+            assert_ne!(voice(s, &[]), Voice::Company, "{s}");
+        }
+    }
+
+    #[test]
+    fn the_employers_name_speaks_for_the_company() {
+        let employer = ["snowflake".to_string()];
+        for s in [
+            "Snowflake started with a clear vision: make data warehousing accessible to all users",
+            "Because legacy solutions struggle, Snowflake developed an innovative product",
+        ] {
+            assert_eq!(voice(s, &employer), Voice::Company, "{s}");
+            assert_eq!(voice(s, &[]), Voice::Other, "{s}");
+        }
+        for s in [
+            "Snowflake is hiring a data engineer for its product",
+            "At Snowflake, you will build the pipelines behind our product",
+            "Experience with Snowflake and dbt",
+        ] {
+            assert_ne!(voice(s, &employer), Voice::Company, "{s}");
         }
     }
 
