@@ -50,6 +50,27 @@ pub(crate) fn employer_names(text: &str, about: &[usize], evidence: &[Evidence])
     names
 }
 
+/// The names by which the posting's opening may speak of its employer, for the voice check
+/// ([`crate::voice`]): the employer's names that are phrases (`employer`), and the first word of
+/// each "About Acme" line's name, lexicon term or not ("About Acme Analytics": "acme"), so that
+/// "Acme builds the platform that data teams use" is the blurb. Lower case.
+pub(crate) fn voice_names(text: &str, about: &[usize], employer: &[String]) -> Vec<String> {
+    let mut names = employer.to_vec();
+    for name in about_names(text, about) {
+        let Some(first) = name.split(|c: char| !c.is_alphanumeric()).next() else {
+            continue;
+        };
+        let first = first.to_lowercase();
+        if first.chars().count() >= 2
+            && !crate::voice::is_no_name(&first)
+            && !names.contains(&first)
+        {
+            names.push(first);
+        }
+    }
+    names
+}
+
 /// How many names a posting may give its employer: one or two in a real posting; a text that
 /// names hundreds is not read for more, so the checks stay linear in its length.
 const NAMES_MAX: usize = 8;

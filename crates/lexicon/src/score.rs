@@ -409,7 +409,7 @@ impl Lexicon {
         crate::voice::quiet_company_voice(
             text,
             &out.headings,
-            &employer,
+            &crate::employer::voice_names(text, &about, &employer),
             &mut out.evidence,
             &params.sections,
         );
@@ -733,6 +733,13 @@ mod tests {
         let named = "Senior Engineer to run Kubernetes behind our platform.";
         let kept = raw(&format!("{named}\nRequirements\nairflow"), Role::Mle);
         assert!((kept - 2.0 * 0.9).abs() < 1e-5, "{kept}");
+        // The employer's name, from its "About" section, speaks for the company as "we" does.
+        let third = "Acme runs Kubernetes for its customers.";
+        let posting = format!("{third}\nRequirements\nairflow\nAbout Acme\nA fine place.");
+        let quiet = raw(&posting, Role::Mle);
+        assert!((quiet - 2.0 * 0.2).abs() < 1e-5, "{quiet}");
+        let unnamed = raw(&format!("{third}\nRequirements\nairflow"), Role::Mle);
+        assert!((unnamed - 2.0 * 0.9).abs() < 1e-5, "{unnamed}");
     }
 
     #[test]

@@ -327,6 +327,11 @@ fn voice(sentence: &str, employer: &[String]) -> Voice {
 /// How many words may stand before the "is a" of a company naming itself.
 const NAME_REACH: usize = 6;
 
+/// Whether `word` (lower case) is a pronoun, article or preposition: no company's name.
+pub(crate) fn is_no_name(word: &str) -> bool {
+    NOT_A_NAME.contains(&word)
+}
+
 /// Capitalised first words that are no company's name.
 const NOT_A_NAME: &[&str] = &[
     "we", "our", "you", "your", "the", "this", "these", "that", "it", "there", "here", "as", "in",
