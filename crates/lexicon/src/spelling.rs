@@ -84,7 +84,46 @@ pub(crate) fn variants(term: &str) -> Vec<String> {
             }
         }
     }
+    let closed: Vec<String> = std::iter::once(term)
+        .chain(out.iter().map(String::as_str))
+        .filter_map(closed_compound)
+        .collect();
+    for form in closed {
+        if form != term && !out.contains(&form) {
+            out.push(form);
+        }
+    }
     out
+}
+
+/// Two-word phrases that postings also write as one word: "realtime data", "a datawarehouse",
+/// "bigdata platform", "timeseries forecasting".
+const CLOSED_COMPOUNDS: &[(&str, &str)] = &[
+    ("real time", "realtime"),
+    ("data warehouse", "datawarehouse"),
+    ("data lake", "datalake"),
+    ("big data", "bigdata"),
+    ("time series", "timeseries"),
+];
+
+/// `term` with its first two-word phrase of [`CLOSED_COMPOUNDS`] (hyphenated or not, whole
+/// words) written as one word, if it has one.
+fn closed_compound(term: &str) -> Option<String> {
+    let folded = fold_hyphens(term);
+    CLOSED_COMPOUNDS.iter().find_map(|(open, closed)| {
+        let at = folded.match_indices(open).map(|(at, _)| at).find(|&at| {
+            let end = at + open.len();
+            let before = folded[..at].chars().next_back();
+            let after = folded[end..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric() || c == 's')
+        })?;
+        Some(format!(
+            "{}{closed}{}",
+            &term[..at],
+            &term[at + open.len()..]
+        ))
+    })
 }
 
 /// The other spellings of `term` (lower case), without `term` itself and without repeats: its
@@ -351,7 +390,12 @@ mod tests {
         assert!(!spells("data visualisationx", "data visualization"));
         assert!(!spells("real", "real time"));
         // Hyphens are not spelling variants: no pattern is spent on them.
-        assert!(variants("real-time").is_empty());
+        assert!(variants("near-time").is_empty());
+        assert_eq!(
+            variants("real-time"),
+            ["realtime"],
+            "a closed compound is one"
+        );
         // Symbols are not words.
         assert!(variants("ci/cd").is_empty());
         assert!(variants("c++").is_empty());
@@ -393,6 +437,20 @@ mod tests {
         assert!(has("restful apis", "restful api"));
         // With the other spelling too.
         assert!(has("data visualizations", "data visualisation"));
+    }
+
+    #[test]
+    fn a_two_word_phrase_written_as_one_word_is_found() {
+        assert!(has("real-time data", "realtime data"));
+        assert!(has("data warehouses", "datawarehouses"));
+        assert!(has("data warehouses", "datawarehouse"));
+        assert!(has("big data technologies", "bigdata technologies"));
+        assert!(has("time series", "timeseries"));
+        assert!(spells("realtime data", "real-time data"));
+        // Whole words only: "metadata lake" is no "data lake".
+        assert_eq!(closed_compound("metadata lake"), None);
+        assert_eq!(closed_compound("data lakehouse"), None);
+        assert_eq!(closed_compound("sql"), None);
     }
 
     #[test]
