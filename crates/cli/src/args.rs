@@ -15,7 +15,10 @@ use std::path::PathBuf;
     after_help = "Exit codes: 0 every input was classified; 1 some inputs failed (the rest \
 was written); 2 usage error or nothing could run.\n\nExamples:\n  rolecall posting.txt\n  \
 pbpaste | rolecall --title 'Data Scientist'\n  pbpaste | rolecall --format marked\n  \
-rolecall postings/ --format csv > out.csv\n  rolecall dump.jsonl.gz --summary > verdicts.jsonl"
+rolecall postings/ --format csv > out.csv\n  rolecall dump.jsonl.gz --summary > verdicts.jsonl\n  \
+rolecall feed.xml --format csv > out.csv   (an Indeed, RSS or Atom job feed)\n\n\
+Inputs: .txt, .md, .html (one posting); .jsonl, .json, .csv, .tsv, .xml/.rss/.atom (one per \
+record); any of them .gz; others sniffed."
 )]
 pub struct Cli {
     /// What to do; without a subcommand, rolecall classifies.
