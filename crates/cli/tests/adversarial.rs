@@ -114,6 +114,37 @@ fn a_jsonl_line_of_one_huge_string() {
 }
 
 #[test]
+fn an_xml_feed_with_one_huge_text_and_one_deep_nest() {
+    let d = Dir::new();
+    // A record a little over the limit is an error record and the feed goes on; one text of
+    // 20 MB is past four times the limit, and ends the feed there.
+    let over = format!(
+        "<jobs><job><description>{}</description></job>\
+         <job><title>After</title><description>{DE_TEXT}</description></job>\
+         <job><description><![CDATA[{}]]></description></job></jobs>",
+        "x".repeat(300 * 1024),
+        "x".repeat(20 * 1024 * 1024)
+    );
+    let f = d.write("big.xml", over);
+    let out = run_within(
+        Duration::from_secs(60),
+        &["-f", "jsonl", "--max-bytes", "65536", &f],
+        None,
+    );
+    assert_eq!(out.code, 1);
+    let r = out.records();
+    assert_eq!(r.len(), 3, "{}", out.stderr);
+    assert!(r[0].error().error.contains("larger than"), "{:?}", r[0]);
+    assert_eq!(r[1].verdict().title, "After");
+    assert!(r[2].error().error.contains("larger than"), "{:?}", r[2]);
+    // Nesting a million deep is refused at a fixed depth, at once.
+    let deep = d.write("deep.xml", "<a>".repeat(1_000_000));
+    let out = run_within(Duration::from_secs(20), &["-f", "jsonl", &deep], None);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("nested deeper"), "{}", out.stderr);
+}
+
+#[test]
 fn csv_with_an_unterminated_quote() {
     let d = Dir::new();
     let f = d.write(

@@ -32,22 +32,39 @@ pub(crate) const RECORD_ELEMENTS: &[&str] = &[
     "advert",
 ];
 
-/// A reader that counts the line breaks it has handed on, for the line of each record.
+/// How deep elements may nest: real feeds nest a dozen deep, with the unclosed `<br>` and
+/// `<p>` of the HTML in a field on top; a deeper document is not read further (closing an
+/// element looks through the open ones, so depth must stay small).
+const MAX_DEPTH: usize = 1024;
+
+/// A reader that counts the line breaks it has handed on, for the line of each record, and
+/// the bytes of the event being read, so that one element's text (a gigabyte of CDATA) is
+/// never held whole: past `cap` bytes it fails.
 struct LineCounter {
     inner: Box<dyn BufRead + Send>,
     lines: u64,
+    /// Bytes handed on since the event being read began.
+    in_event: usize,
+    cap: usize,
 }
 
 impl Read for LineCounter {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.lines += memchr::memchr_iter(b'\n', &buf[..n]).count() as u64;
+        self.in_event += n;
         Ok(n)
     }
 }
 
 impl BufRead for LineCounter {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.in_event > self.cap {
+            return Err(io::Error::other(format!(
+                "an XML element or text larger than {} bytes",
+                self.cap
+            )));
+        }
         self.inner.fill_buf()
     }
 
@@ -56,6 +73,7 @@ impl BufRead for LineCounter {
             let amt = amt.min(buf.len());
             self.lines += memchr::memchr_iter(b'\n', &buf[..amt]).count() as u64;
         }
+        self.in_event += amt;
         self.inner.consume(amt);
     }
 }
@@ -88,9 +106,13 @@ pub(crate) struct XmlFeed {
 impl XmlFeed {
     /// The records of the feed `reader` reads; records over `limit` bytes are errors.
     pub(crate) fn new(source: Arc<str>, reader: Box<dyn BufRead + Send>, limit: usize) -> XmlFeed {
+        // One event may be four records long before the feed is given up (a record over the
+        // limit is an error record, and reading goes on).
         let mut reader = quick_xml::Reader::from_reader(LineCounter {
             inner: reader,
             lines: 0,
+            in_event: 0,
+            cap: limit.saturating_mul(4),
         });
         // Feeds carry HTML that closes no <br> and no <p>: the names of end tags are matched
         // here, as an HTML parser would, not checked.
@@ -228,6 +250,8 @@ impl Iterator for XmlFeed {
     fn next(&mut self) -> Option<RawRecord> {
         while !self.done {
             self.buf.clear();
+            self.buf.shrink_to(64 * 1024);
+            self.reader.get_mut().in_event = 0;
             let event = match self.reader.read_event_into(&mut self.buf) {
                 Ok(event) => event.into_owned(),
                 Err(e) => {
@@ -238,6 +262,16 @@ impl Iterator for XmlFeed {
             };
             match event {
                 Event::Start(e) => {
+                    if self.stack.len() == MAX_DEPTH {
+                        self.done = true;
+                        let line = self.line();
+                        return Some(
+                            self.failed(
+                                line,
+                                format!("XML nested deeper than {MAX_DEPTH} elements"),
+                            ),
+                        );
+                    }
                     let name = e.local_name().as_ref().to_vec();
                     match self.place(&name) {
                         Place::Record => {
@@ -438,5 +472,26 @@ mod tests {
             .unwrap_err()
             .contains("larger than 100 bytes"));
         assert_eq!(parsed(&records[1]).unwrap().2, "ok");
+    }
+
+    #[test]
+    fn one_huge_text_or_deep_nesting_ends_the_feed_without_holding_it() {
+        let huge = format!(
+            "<jobs><job><description><![CDATA[{}]]></description></job><job></job></jobs>",
+            "x".repeat(1 << 20)
+        );
+        // Read in chunks, as a file is: the text is given up at four times the limit.
+        let reader = Box::new(io::BufReader::with_capacity(
+            8192,
+            io::Cursor::new(huge.into_bytes()),
+        ));
+        let records: Vec<RawRecord> = XmlFeed::new("f.xml".into(), reader, 4096).collect();
+        assert_eq!(records.len(), 1);
+        let err = parsed(&records[0]).unwrap_err();
+        assert!(err.contains("larger than 16384 bytes"), "{err}");
+        let deep = "<a>".repeat(MAX_DEPTH + 10);
+        let records = feed(&deep);
+        assert_eq!(records.len(), 1);
+        assert!(parsed(&records[0]).unwrap_err().contains("nested deeper"));
     }
 }
