@@ -370,6 +370,27 @@ fn xml_job_feeds_are_one_posting_per_job_from_a_file_or_stdin() {
 }
 
 #[test]
+fn a_title_line_loses_its_label_and_markdown_marks() {
+    let d = Dir::new();
+    let labelled = d.write("a.txt", format!("Job Title: Data Engineer\n{DE_TEXT}\n"));
+    let marked = d.write("b.txt", format!("# **Data Scientist**\n{DS_TEXT}\n"));
+    let out = run(&["-f", "jsonl", &labelled, &marked], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let titles: Vec<(String, String)> = out
+        .records()
+        .iter()
+        .map(|r| (r.verdict().title.clone(), r.verdict().title_role.clone()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            ("Data Engineer".to_string(), "de".to_string()),
+            ("Data Scientist".to_string(), "ds".to_string())
+        ]
+    );
+}
+
+#[test]
 fn directories_are_walked_in_sorted_order() {
     let d = Dir::new();
     d.write("b/2.txt", format!("Data Engineer\n{DE_TEXT}"));

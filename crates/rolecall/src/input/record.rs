@@ -385,9 +385,57 @@ fn cut(mut text: String, max: usize, warnings: &mut Vec<String>) -> String {
     text
 }
 
-/// A title on one line, without surrounding space.
+/// A title on one line, without surrounding space, Markdown marks ("# Data Engineer",
+/// "**Data Scientist**") or a field's label ("Job Title: Data Engineer", "Position - Data
+/// Scientist"), as titles pasted from a document or an export carry them.
 fn one_line(title: &str) -> String {
-    title.split_whitespace().collect::<Vec<_>>().join(" ")
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut t = title.trim_start_matches('#').trim();
+    for mark in ["**", "__", "*", "_"] {
+        if t.len() > 2 * mark.len() && t.starts_with(mark) && t.ends_with(mark) {
+            t = t[mark.len()..t.len() - mark.len()].trim();
+            break;
+        }
+    }
+    without_label(t).to_string()
+}
+
+/// Labels that a title line may open with, lower case.
+const TITLE_LABELS: &[&str] = &[
+    "job title",
+    "position title",
+    "title",
+    "position",
+    "job posting",
+    "job",
+    "role",
+    "vacancy",
+    "opening",
+];
+
+/// `title` without a field's label: one of [`TITLE_LABELS`], then a colon or a dash, then the
+/// title itself.
+fn without_label(title: &str) -> &str {
+    for label in TITLE_LABELS {
+        let Some(head) = title.get(..label.len()) else {
+            continue;
+        };
+        if !head.eq_ignore_ascii_case(label) {
+            continue;
+        }
+        let rest = title[label.len()..].trim_start();
+        let Some(rest) = [":", "-", "\u{2013}", "\u{2014}"]
+            .iter()
+            .find_map(|sep| rest.strip_prefix(sep))
+        else {
+            continue;
+        };
+        let rest = rest.trim();
+        if !rest.is_empty() {
+            return rest;
+        }
+    }
+    title
 }
 
 #[cfg(test)]
@@ -447,6 +495,29 @@ mod tests {
         );
         assert!(same_name("jobdescription", "job_description"));
         assert!(!same_name("description", "job_description"));
+    }
+
+    #[test]
+    fn titles_lose_markdown_marks_and_field_labels() {
+        for (given, want) in [
+            ("Job Title: Data Engineer", "Data Engineer"),
+            ("Position - Senior Data Scientist", "Senior Data Scientist"),
+            ("TITLE:  ML Engineer ", "ML Engineer"),
+            ("# Data Engineer", "Data Engineer"),
+            ("**Data Scientist**", "Data Scientist"),
+            (
+                "Job Posting: Data Analyst (Remote)",
+                "Data Analyst (Remote)",
+            ),
+            // A title that only starts like a label keeps every word.
+            ("Jobs Data Engineer", "Jobs Data Engineer"),
+            ("Role Player Coordinator", "Role Player Coordinator"),
+            ("Position:", "Position:"),
+            ("Data Engineer - Remote", "Data Engineer - Remote"),
+            ("*", "*"),
+        ] {
+            assert_eq!(one_line(given), want, "{given}");
+        }
     }
 
     #[test]
