@@ -12,21 +12,28 @@ const MAX_DEPTH: usize = 3;
 /// bullets), one per line. Other values (objects, lists of objects, `null`, booleans) hold no
 /// field's text.
 pub(crate) fn value_text(v: &Value) -> Option<String> {
-    match v {
+    let scalar = |v: &Value| match v {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
-        Value::Array(items) if !items.is_empty() => {
-            let lines: Option<Vec<String>> = items
-                .iter()
-                .map(|item| match item {
-                    Value::String(s) => Some(s.clone()),
-                    Value::Number(n) => Some(n.to_string()),
-                    _ => None,
-                })
-                .collect();
+        _ => None,
+    };
+    match v {
+        Value::Array(items) if holds_text(v) => {
+            let lines: Option<Vec<String>> = items.iter().map(scalar).collect();
             lines.map(|l| l.join("\n"))
         }
-        _ => None,
+        _ => scalar(v),
+    }
+}
+
+/// Whether `v` holds a field's text ([`value_text`]), told without copying it.
+fn holds_text(v: &Value) -> bool {
+    match v {
+        Value::String(_) | Value::Number(_) => true,
+        Value::Array(items) => {
+            !items.is_empty() && items.iter().all(|i| i.is_string() || i.is_number())
+        }
+        _ => false,
     }
 }
 
@@ -50,27 +57,28 @@ fn nested(obj: &Map<String, Value>) -> Vec<&Map<String, Value>> {
     found
 }
 
-/// The text of the key in `obj` named `name`: written exactly, else the same name in another
-/// case or separator ([`super::record::same_name`]).
-fn named(obj: &Map<String, Value>, name: &str) -> Option<String> {
-    let text_of = |k: &String| obj.get(k).and_then(value_text);
-    obj.keys()
-        .filter(|k| k.as_str() == name)
-        .find_map(text_of)
-        .or_else(|| {
-            obj.keys()
-                .filter(|k| super::record::same_name(k, name))
-                .find_map(text_of)
-        })
+/// The value of the key in `obj` named `name` whose value `usable` accepts, found as
+/// [`super::record::key_position`] finds a column.
+fn key<'v>(
+    obj: &'v Map<String, Value>,
+    name: &str,
+    usable: fn(&Value) -> bool,
+) -> Option<&'v Value> {
+    let values = obj.iter().filter(|(_, v)| usable(v));
+    let at = super::record::key_position(values.clone().map(|(k, _)| k.as_str()), name)?;
+    values.clone().nth(at).map(|(_, v)| v)
 }
 
-/// The text at a dotted path (`job.description`), each step a key as [`named`] finds it.
+/// The text of the key in `obj` named `name` ([`key`]) that holds text ([`holds_text`]).
+fn named(obj: &Map<String, Value>, name: &str) -> Option<String> {
+    key(obj, name, holds_text).and_then(value_text)
+}
+
+/// The text at a dotted path (`job.description`), each step a key as [`key`] finds it.
 fn at_path(obj: &Map<String, Value>, path: &str) -> Option<String> {
     let (head, rest) = path.split_once('.')?;
-    obj.iter()
-        .filter(|(k, _)| k.as_str() == head || super::record::same_name(k, head))
-        .filter_map(|(_, v)| v.as_object())
-        .find_map(|inner| named(inner, rest).or_else(|| at_path(inner, rest)))
+    let inner = key(obj, head, Value::is_object)?.as_object()?;
+    named(inner, rest).or_else(|| at_path(inner, rest))
 }
 
 /// A field's text: the chosen name alone when one is chosen (a key of that name, or a dotted

@@ -181,11 +181,18 @@ fn find_field<'k>(
         Some(c) => vec![c.as_str()],
         None => defaults.to_vec(),
     };
-    names.iter().find_map(|n| {
-        keys.clone()
-            .position(|k| k == *n)
-            .or_else(|| keys.clone().position(|k| same_name(k, n)))
-    })
+    names.iter().find_map(|n| key_position(keys.clone(), n))
+}
+
+/// Where `name` stands among `keys`: written exactly as given, else the same name in another
+/// case or separator ([`same_name`]).
+pub(crate) fn key_position<'k>(
+    keys: impl Iterator<Item = &'k str> + Clone,
+    name: &str,
+) -> Option<usize> {
+    keys.clone()
+        .position(|k| k == name)
+        .or_else(|| keys.clone().position(|k| same_name(k, name)))
 }
 
 /// A parsed posting with the warnings gathered on the way.

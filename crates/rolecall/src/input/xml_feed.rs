@@ -142,6 +142,15 @@ impl XmlFeed {
         }
     }
 
+    /// Starts a field of the open record, named by its element ([`field_name`]); `reading`
+    /// when its content follows (a start tag, not an empty element).
+    fn open_field(&mut self, qualified: &[u8], local: &[u8], reading: bool) {
+        if let Some(open) = self.open.as_mut() {
+            open.fields.push((field_name(qualified, local), Vec::new()));
+            open.in_field = reading;
+        }
+    }
+
     /// Appends markup or text to the field being read, within the size limit.
     fn push(&mut self, bytes: &[&[u8]]) {
         let limit = self.limit;
@@ -285,13 +294,7 @@ impl Iterator for XmlFeed {
                                 too_large: false,
                             });
                         }
-                        Place::Field => {
-                            let field = field_name(e.name().as_ref(), &name);
-                            if let Some(open) = self.open.as_mut() {
-                                open.fields.push((field, Vec::new()));
-                                open.in_field = true;
-                            }
-                        }
+                        Place::Field => self.open_field(e.name().as_ref(), &name, true),
                         Place::InField => self.push(&[b"<", &name, b">"]),
                         Place::Outside => {}
                     }
@@ -300,12 +303,7 @@ impl Iterator for XmlFeed {
                 Event::Empty(e) => {
                     let name = e.local_name().as_ref().to_vec();
                     match self.place(&name) {
-                        Place::Field => {
-                            if let Some(open) = self.open.as_mut() {
-                                let field = String::from_utf8_lossy(&name).into_owned();
-                                open.fields.push((field, Vec::new()));
-                            }
-                        }
+                        Place::Field => self.open_field(e.name().as_ref(), &name, false),
                         Place::InField => self.push(&[b"<", &name, b"/>"]),
                         Place::Record | Place::Outside => {}
                     }
