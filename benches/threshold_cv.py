@@ -29,13 +29,20 @@ import tempfile
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CLASSES = ["de", "ds", "mle", "analyst", "none"]
 
-# (section, key) -> candidate values; the shipped value is always among them.
+# (section, key) -> candidate values; the shipped value is always among them. The primary role's
+# thresholds, chosen by macro-F1:
 GRID = {
     ("title", "prior"): [2.0, 3.0, 4.0],
     ("primary", "title_tiebreak"): [0.3, 0.4, 0.5],
     ("primary", "analyst_margin"): [0.05, 0.15, 0.3],
     ("primary", "min_strength"): [0.3, 0.35, 0.4],
     ("labels", "min_share"): [0.1, 0.15, 0.2],
+}
+# The FSDS flag's, chosen by FSDS F1 (they change no primary role). 1 for span_de_ds is off.
+FSDS_GRID = {
+    ("fsds", "span_de_ds"): [0.7, 0.8, 0.9, 1.0],
+    ("fsds", "span_stage_min"): [0.5, 0.6, 0.7],
+    ("fsds", "role_min"): [0.3, 0.4, 0.5],
 }
 
 
@@ -86,12 +93,22 @@ def macro_f1(pairs) -> float:
     return sum(f1s) / len(f1s)
 
 
+def fsds_prf(pairs) -> tuple:
+    """FSDS precision, recall and F1 over (gold flag, predicted flag) pairs."""
+    tp = sum(g and p for g, p in pairs)
+    fp = sum(p and not g for g, p in pairs)
+    fn = sum(g and not p for g, p in pairs)
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    return prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+
+
 def accuracy(pairs) -> float:
     return sum(g == p for g, p in pairs) / len(pairs)
 
 
 def predict(rolecall: str, inputs: pathlib.Path, rules: str, workdir: pathlib.Path) -> dict:
-    """id -> primary role for every gold posting, with `rules` as rules.toml."""
+    """id -> (primary role, FSDS flag) for every gold posting, with `rules` as rules.toml."""
     lexdir = workdir / "lexicon"
     lexdir.mkdir(exist_ok=True)
     (lexdir / "rules.toml").write_text(rules, encoding="utf-8")
@@ -99,7 +116,10 @@ def predict(rolecall: str, inputs: pathlib.Path, rules: str, workdir: pathlib.Pa
         [rolecall, "--lexicon", str(lexdir), "-f", "jsonl", "--no-evidence", str(inputs)],
         check=True, capture_output=True, text=True,
     ).stdout
-    return {r["id"]: r["primary"] or "none" for r in map(json.loads, out.splitlines())}
+    return {
+        r["id"]: (r["primary"] or "none", r["fsds"]["flag"])
+        for r in map(json.loads, out.splitlines())
+    }
 
 
 def main() -> int:
@@ -117,9 +137,11 @@ def main() -> int:
     gold = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
     board = {g["id"]: g["source"].split("/")[-1].split(".")[0] for g in gold}
     truth = {g["id"]: g["primary"] for g in gold}
+    flag = {g["id"]: bool(g["fsds"]) for g in gold}
     boards = sorted(set(board.values()))
     shipped_toml = (ROOT / "keywords/rules.toml").read_text(encoding="utf-8")
     shipped = tuple(shipped_value(shipped_toml, s, k) for s, k in GRID)
+    shipped_fsds = tuple(shipped_value(shipped_toml, s, k) for s, k in FSDS_GRID)
 
     with tempfile.TemporaryDirectory() as tmp:
         work = pathlib.Path(tmp)
@@ -130,15 +152,26 @@ def main() -> int:
         points = list(itertools.product(*GRID.values()))
         print(f"{len(gold)} postings from {len(boards)} boards; {len(points)} grid points over "
               + ", ".join(f"{s}.{k}" for s, k in GRID), flush=True)
-        preds = {}
-        for point in points:
-            rules = shipped_toml
-            for (section, key), value in zip(GRID, point):
-                rules = set_value(rules, section, key, value)
-            preds[point] = predict(rolecall, inputs, rules, work)
+
+        def run_grid(grid, points):
+            """point -> predictions, each point's values written into the shipped rules."""
+            out = {}
+            for point in points:
+                rules = shipped_toml
+                for (section, key), value in zip(grid, point):
+                    rules = set_value(rules, section, key, value)
+                out[point] = predict(rolecall, inputs, rules, work)
+            return out
+
+        preds = run_grid(GRID, points)
+        fsds_points = list(itertools.product(*FSDS_GRID.values()))
+        fsds_preds = run_grid(FSDS_GRID, fsds_points)
 
     def pairs(point, ids):
-        return [(truth[i], preds[point][i]) for i in ids]
+        return [(truth[i], preds[point][i][0]) for i in ids]
+
+    def flag_pairs(point, ids):
+        return [(flag[i], fsds_preds[point][i][1]) for i in ids]
 
     ids_of = {b: [i for i in truth if board[i] == b] for b in boards}
     held_out = []
@@ -162,6 +195,33 @@ def main() -> int:
           f"{macro_f1(pairs(shipped, everyone)):>10.3f}")
     print(f"{'best grid point, all postings':<30}{accuracy(pairs(best_all, everyone)):>10.3f}"
           f"{macro_f1(pairs(best_all, everyone)):>10.3f}")
+
+    # The FSDS thresholds, the same way, by FSDS F1 (few positives per board: noisy).
+    print(f"\nFSDS: {len(fsds_points)} grid points over "
+          + ", ".join(f"{s}.{k}" for s, k in FSDS_GRID) + f"; {sum(flag.values())} positives")
+    print(f"{'held-out board':<34}{'n':>4}{'pos':>5}  {'chosen on the others':<20}{'flags CV':>9}{'shipped':>9}")
+    fsds_held_out = []
+    for b in boards:
+        train = [i for i in truth if board[i] != b]
+        best = max(fsds_points, key=lambda p: fsds_prf(flag_pairs(p, train))[2])
+        test = ids_of[b]
+        fsds_held_out += flag_pairs(best, test)
+        chosen = " ".join(f"{v:g}" for v in best)
+        right = lambda p: sum(g == q for g, q in flag_pairs(p, test))
+        print(f"{b:<34}{len(test):>4}{sum(flag[i] for i in test):>5}  {chosen:<20}"
+              f"{right(best):>9}{right(shipped_fsds):>9}")
+    best_fsds = max(fsds_points, key=lambda p: fsds_prf(flag_pairs(p, everyone))[2])
+    print(f"grid order: {', '.join(f'{s}.{k}' for s, k in FSDS_GRID)}; shipped "
+          + " ".join(f"{v:g}" for v in shipped_fsds)
+          + "; best on all postings " + " ".join(f"{v:g}" for v in best_fsds))
+    print(f"{'':<30}{'FSDS P':>10}{'FSDS R':>10}{'FSDS F1':>10}")
+    for name, prs in [
+        ("leave-one-board-out", fsds_held_out),
+        ("shipped thresholds", flag_pairs(shipped_fsds, everyone)),
+        ("best grid point, all postings", flag_pairs(best_fsds, everyone)),
+    ]:
+        p, r, f = fsds_prf(prs)
+        print(f"{name:<30}{p:>10.3f}{r:>10.3f}{f:>10.3f}")
     return 0
 
 

@@ -98,6 +98,11 @@ pub struct FsdsConfig {
     pub span: f32,
     /// ...each of those stages at least this strong (a span of passing mentions is no span).
     pub span_stage_min: f32,
+    /// Data engineering and data science both labelled at this strength stand in for the ML
+    /// engineering label in the span: one person getting the data, modelling it and deploying
+    /// the models is the whole path, whichever role's words the deployment is told in. 1 turns
+    /// this off (a strength never reaches 1).
+    pub span_de_ds: f32,
     /// Confidence from the same span with every stage only at `stage_min` (listed in `stages`),
     /// or without ML engineering labelled: less than `flag_min`, so it flags only with startup
     /// or first-hire signals ("our first data hire ... deploy the models as APIs").
@@ -180,6 +185,7 @@ impl Config {
             ("fsds.role_min", self.fsds.role_min),
             ("fsds.stage_min", self.fsds.stage_min),
             ("fsds.span_stage_min", self.fsds.span_stage_min),
+            ("fsds.span_de_ds", self.fsds.span_de_ds),
             ("fsds.span_light", self.fsds.span_light),
             ("primary.ds_min_modelling", self.primary.ds_min_modelling),
             (

@@ -392,14 +392,22 @@ fn fsds(
             && has(Stage::Modelling)
             && (has(Stage::Deployment) || has(Stage::Monitoring))
     };
-    let span = if labels.contains(&Role::Mle) && spans(c.span_stage_min) {
-        Some((c.span, c.span_stage_min, "covers"))
-    } else if spans(c.stage_min) {
-        Some((c.span_light, c.stage_min, "touches"))
+    let builds_and_models = [Role::De, Role::Ds]
+        .into_iter()
+        .all(|r| labels.contains(&r) && analysis.role(r).strength >= c.span_de_ds);
+    let span = if !spans(c.span_stage_min) {
+        None
+    } else if labels.contains(&Role::Mle) {
+        Some((c.span, c.span_stage_min, "covers", ""))
+    } else if builds_and_models {
+        let how = ", building the data and the models alike";
+        Some((c.span, c.span_stage_min, "covers", how))
     } else {
         None
     };
-    if let Some((weight, min, verb)) = span {
+    let span =
+        span.or_else(|| spans(c.stage_min).then_some((c.span_light, c.stage_min, "touches", "")));
+    if let Some((weight, min, verb, how)) = span {
         let names: Vec<String> = stages
             .iter()
             .filter(|&&s| analysis.stage(s) >= min)
@@ -409,7 +417,7 @@ fn fsds(
             rule: Rule::PipelineSpan,
             weight,
             detail: format!(
-                "{verb} the pipeline from {} to {}",
+                "{verb} the pipeline from {} to {}{how}",
                 names[0],
                 names[names.len() - 1]
             ),
@@ -706,6 +714,40 @@ mod tests {
         assert!(d.stages.contains(&Stage::Deployment), "{d:?}");
         assert!(!d.fsds.flag, "{d:?}");
         assert_eq!(d.fsds.confidence, 0.3, "{d:?}");
+    }
+
+    #[test]
+    fn strong_data_engineering_and_data_science_stand_in_for_the_mle_label() {
+        // The production phrase repeated, as above: MLE is not asked for (one duty)...
+        let deploys = "model serving, model serving.";
+        let d = run("", &format!("{DE}{DE}{DS}{DS}{deploys}"));
+        assert!(!d.labels.contains(&Role::Mle), "{d:?}");
+        assert!(
+            d.labels.contains(&Role::De) && d.labels.contains(&Role::Ds),
+            "{d:?}"
+        );
+        // ...but the same person builds the data and the models, both substantially: the span
+        // covers the whole path and flags alone, and says why.
+        let span = d.fsds.reasons.iter().find(|r| r.rule == Rule::PipelineSpan);
+        let span = span.unwrap_or_else(|| panic!("{d:?}"));
+        assert_eq!(span.weight, 0.6);
+        assert!(
+            span.detail.contains("the data and the models"),
+            "{}",
+            span.detail
+        );
+        assert!(d.fsds.flag);
+        // With data engineering only touched, it is the light span again.
+        let d = run("", &format!("kafka, kafka. {DS}{DS}{deploys}"));
+        assert!(d.labels.contains(&Role::Ds), "{d:?}");
+        assert!(!d.fsds.flag, "{d:?}");
+        // And a rules file can turn it off.
+        let mut config = Config::builtin();
+        config.fsds.span_de_ds = 1.0;
+        let lex = lexicon();
+        let a = lex.analyze(&format!("{DE}{DE}{DS}{DS}{deploys}"), &config.scoring);
+        let d = decide(&lex, &a, &lex.title_claim(""), &config);
+        assert!(!d.fsds.flag, "{d:?}");
     }
 
     #[test]
