@@ -9,6 +9,10 @@ predictions of all folds together give a cross-validated figure, which is compar
 shipped thresholds' figure on the same postings. A small gap means the thresholds carry over to
 postings they were not chosen on; a large one means they were fitted to these rows.
 
+The FSDS flag's thresholds (by FSDS F1) and the roles' own label thresholds (by labels micro-F1)
+are cross-validated the same way, each on a grid of its own with the other thresholds as
+shipped.
+
 Each grid point is one `rolecall --lexicon DIR` run over the gold postings, with DIR holding
 only a rules.toml (the shipped one with the grid's values written in). Standard library only.
 
@@ -43,6 +47,11 @@ FSDS_GRID = {
     ("fsds", "span_de_ds"): [0.7, 0.8, 0.9, 1.0],
     ("fsds", "span_stage_min"): [0.5, 0.6, 0.7],
     ("fsds", "role_min"): [0.3, 0.4, 0.5],
+}
+# The roles' own label thresholds, chosen by labels (role set) micro-F1.
+LABELS_GRID = {
+    ("labels.role_min_strength", "ds"): [0.45, 0.55, 0.65, 0.75],
+    ("labels.role_min_strength", "analyst"): [0.45, 0.55, 0.65],
 }
 
 
@@ -103,12 +112,20 @@ def fsds_prf(pairs) -> tuple:
     return prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0
 
 
+def labels_micro_f1(pairs) -> float:
+    """Micro-F1 of the role sets over (gold roles, predicted labels) pairs."""
+    tp = sum(len(set(g) & set(p)) for g, p in pairs)
+    fp = sum(len(set(p) - set(g)) for g, p in pairs)
+    fn = sum(len(set(g) - set(p)) for g, p in pairs)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
 def accuracy(pairs) -> float:
     return sum(g == p for g, p in pairs) / len(pairs)
 
 
 def predict(rolecall: str, inputs: pathlib.Path, rules: str, workdir: pathlib.Path) -> dict:
-    """id -> (primary role, FSDS flag) for every gold posting, with `rules` as rules.toml."""
+    """id -> (primary role, FSDS flag, labels) for every gold posting, with `rules` as rules.toml."""
     lexdir = workdir / "lexicon"
     lexdir.mkdir(exist_ok=True)
     (lexdir / "rules.toml").write_text(rules, encoding="utf-8")
@@ -117,7 +134,7 @@ def predict(rolecall: str, inputs: pathlib.Path, rules: str, workdir: pathlib.Pa
         check=True, capture_output=True, text=True,
     ).stdout
     return {
-        r["id"]: (r["primary"] or "none", r["fsds"]["flag"])
+        r["id"]: (r["primary"] or "none", r["fsds"]["flag"], r["labels"])
         for r in map(json.loads, out.splitlines())
     }
 
@@ -138,10 +155,12 @@ def main() -> int:
     board = {g["id"]: g["source"].split("/")[-1].split(".")[0] for g in gold}
     truth = {g["id"]: g["primary"] for g in gold}
     flag = {g["id"]: bool(g["fsds"]) for g in gold}
+    roles = {g["id"]: g["roles"] for g in gold}
     boards = sorted(set(board.values()))
     shipped_toml = (ROOT / "keywords/rules.toml").read_text(encoding="utf-8")
     shipped = tuple(shipped_value(shipped_toml, s, k) for s, k in GRID)
     shipped_fsds = tuple(shipped_value(shipped_toml, s, k) for s, k in FSDS_GRID)
+    shipped_labels = tuple(shipped_value(shipped_toml, s, k) for s, k in LABELS_GRID)
 
     with tempfile.TemporaryDirectory() as tmp:
         work = pathlib.Path(tmp)
@@ -166,6 +185,8 @@ def main() -> int:
         preds = run_grid(GRID, points)
         fsds_points = list(itertools.product(*FSDS_GRID.values()))
         fsds_preds = run_grid(FSDS_GRID, fsds_points)
+        labels_points = list(itertools.product(*LABELS_GRID.values()))
+        labels_preds = run_grid(LABELS_GRID, labels_points)
 
     def pairs(point, ids):
         return [(truth[i], preds[point][i][0]) for i in ids]
@@ -173,47 +194,55 @@ def main() -> int:
     def flag_pairs(point, ids):
         return [(flag[i], fsds_preds[point][i][1]) for i in ids]
 
+    def label_pairs(point, ids):
+        return [(roles[i], labels_preds[point][i][2]) for i in ids]
+
     ids_of = {b: [i for i in truth if board[i] == b] for b in boards}
-    held_out = []
-    print(f"\n{'held-out board':<34}{'n':>4}  {'chosen on the others':<28}{'acc CV':>8}{'shipped':>9}")
-    for b in boards:
-        train = [i for i in truth if board[i] != b]
-        best = max(points, key=lambda p: macro_f1(pairs(p, train)))
-        test = ids_of[b]
-        held_out += pairs(best, test)
-        chosen = " ".join(f"{v:g}" for v in best)
-        print(f"{b:<34}{len(test):>4}  {chosen:<28}{accuracy(pairs(best, test)):>8.3f}"
-              f"{accuracy(pairs(shipped, test)):>9.3f}")
     everyone = list(truth)
-    best_all = max(points, key=lambda p: macro_f1(pairs(p, everyone)))
-    print(f"\ngrid order: {', '.join(f'{s}.{k}' for s, k in GRID)}; shipped "
-          + " ".join(f"{v:g}" for v in shipped)
-          + "; best on all postings " + " ".join(f"{v:g}" for v in best_all))
+
+    def leave_one_board_out(points, pairs_of, score):
+        """Each board's fold (board, the point best on the other boards by `score`, its
+        postings), the held-out pairs of all folds, and the point best on all postings."""
+        folds, held = [], []
+        for b in boards:
+            train = [i for i in truth if board[i] != b]
+            best = max(points, key=lambda p: score(pairs_of(p, train)))
+            folds.append((b, best, ids_of[b]))
+            held += pairs_of(best, ids_of[b])
+        return folds, held, max(points, key=lambda p: score(pairs_of(p, everyone)))
+
+    def values(point):
+        return " ".join(f"{v:g}" for v in point)
+
+    def grid_line(grid, shipped_point, best_point):
+        return (f"grid order: {', '.join(f'{s}.{k}' for s, k in grid)}; shipped "
+                f"{values(shipped_point)}; best on all postings {values(best_point)}")
+
+    folds, held_out, best_all = leave_one_board_out(points, pairs, macro_f1)
+    print(f"\n{'held-out board':<34}{'n':>4}  {'chosen on the others':<28}{'acc CV':>8}{'shipped':>9}")
+    for b, best, test in folds:
+        print(f"{b:<34}{len(test):>4}  {values(best):<28}{accuracy(pairs(best, test)):>8.3f}"
+              f"{accuracy(pairs(shipped, test)):>9.3f}")
+    print("\n" + grid_line(GRID, shipped, best_all))
     print(f"{'':<30}{'accuracy':>10}{'macro-F1':>10}")
-    print(f"{'leave-one-board-out':<30}{accuracy(held_out):>10.3f}{macro_f1(held_out):>10.3f}")
-    print(f"{'shipped thresholds':<30}{accuracy(pairs(shipped, everyone)):>10.3f}"
-          f"{macro_f1(pairs(shipped, everyone)):>10.3f}")
-    print(f"{'best grid point, all postings':<30}{accuracy(pairs(best_all, everyone)):>10.3f}"
-          f"{macro_f1(pairs(best_all, everyone)):>10.3f}")
+    for name, prs in [
+        ("leave-one-board-out", held_out),
+        ("shipped thresholds", pairs(shipped, everyone)),
+        ("best grid point, all postings", pairs(best_all, everyone)),
+    ]:
+        print(f"{name:<30}{accuracy(prs):>10.3f}{macro_f1(prs):>10.3f}")
 
     # The FSDS thresholds, the same way, by FSDS F1 (few positives per board: noisy).
     print(f"\nFSDS: {len(fsds_points)} grid points over "
           + ", ".join(f"{s}.{k}" for s, k in FSDS_GRID) + f"; {sum(flag.values())} positives")
     print(f"{'held-out board':<34}{'n':>4}{'pos':>5}  {'chosen on the others':<20}{'flags CV':>9}{'shipped':>9}")
-    fsds_held_out = []
-    for b in boards:
-        train = [i for i in truth if board[i] != b]
-        best = max(fsds_points, key=lambda p: fsds_prf(flag_pairs(p, train))[2])
-        test = ids_of[b]
-        fsds_held_out += flag_pairs(best, test)
-        chosen = " ".join(f"{v:g}" for v in best)
+    folds, fsds_held_out, best_fsds = leave_one_board_out(
+        fsds_points, flag_pairs, lambda prs: fsds_prf(prs)[2])
+    for b, best, test in folds:
         right = lambda p: sum(g == q for g, q in flag_pairs(p, test))
-        print(f"{b:<34}{len(test):>4}{sum(flag[i] for i in test):>5}  {chosen:<20}"
+        print(f"{b:<34}{len(test):>4}{sum(flag[i] for i in test):>5}  {values(best):<20}"
               f"{right(best):>9}{right(shipped_fsds):>9}")
-    best_fsds = max(fsds_points, key=lambda p: fsds_prf(flag_pairs(p, everyone))[2])
-    print(f"grid order: {', '.join(f'{s}.{k}' for s, k in FSDS_GRID)}; shipped "
-          + " ".join(f"{v:g}" for v in shipped_fsds)
-          + "; best on all postings " + " ".join(f"{v:g}" for v in best_fsds))
+    print(grid_line(FSDS_GRID, shipped_fsds, best_fsds))
     print(f"{'':<30}{'FSDS P':>10}{'FSDS R':>10}{'FSDS F1':>10}")
     for name, prs in [
         ("leave-one-board-out", fsds_held_out),
@@ -222,6 +251,24 @@ def main() -> int:
     ]:
         p, r, f = fsds_prf(prs)
         print(f"{name:<30}{p:>10.3f}{r:>10.3f}{f:>10.3f}")
+
+    # The roles' label thresholds, by labels micro-F1.
+    print(f"\nlabels: {len(labels_points)} grid points over "
+          + ", ".join(f"{s}.{k}" for s, k in LABELS_GRID))
+    print(f"{'held-out board':<34}{'n':>4}  {'chosen on the others':<20}{'F1 CV':>9}{'shipped':>9}")
+    folds, labels_held_out, best_labels = leave_one_board_out(
+        labels_points, label_pairs, labels_micro_f1)
+    for b, best, test in folds:
+        print(f"{b:<34}{len(test):>4}  {values(best):<20}{labels_micro_f1(label_pairs(best, test)):>9.3f}"
+              f"{labels_micro_f1(label_pairs(shipped_labels, test)):>9.3f}")
+    print(grid_line(LABELS_GRID, shipped_labels, best_labels))
+    print(f"{'':<30}{'labels micro-F1':>16}")
+    for name, prs in [
+        ("leave-one-board-out", labels_held_out),
+        ("shipped thresholds", label_pairs(shipped_labels, everyone)),
+        ("best grid point, all postings", label_pairs(best_labels, everyone)),
+    ]:
+        print(f"{name:<30}{labels_micro_f1(prs):>16.3f}")
     return 0
 
 

@@ -1,6 +1,6 @@
 //! The thresholds of the rules, read from `rules.toml`: data, not numbers buried in code.
 
-use rolecall_lexicon::ScoreParams;
+use rolecall_lexicon::{Role, ScoreParams};
 use serde::Deserialize;
 use std::fmt;
 
@@ -73,12 +73,43 @@ pub struct PrimaryConfig {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LabelConfig {
-    /// A role is labelled from this strength on...
+    /// A role is labelled from this strength on (unless `role_min_strength` names the role)...
     pub min_strength: f32,
     /// ...when it also holds at least this share of the role evidence...
     pub min_share: f32,
     /// ...and at least this many distinct terms.
     pub min_terms: usize,
+    /// A role's own minimum strength, in place of `min_strength`: some roles' words are
+    /// mentioned in passing more than others'.
+    #[serde(default)]
+    pub role_min_strength: RoleThresholds,
+}
+
+impl LabelConfig {
+    /// The strength from which `role` is labelled.
+    pub fn min_strength_of(&self, role: Role) -> f32 {
+        let own = match role {
+            Role::De => self.role_min_strength.de,
+            Role::Ds => self.role_min_strength.ds,
+            Role::Mle => self.role_min_strength.mle,
+            Role::Analyst => self.role_min_strength.analyst,
+        };
+        own.unwrap_or(self.min_strength)
+    }
+}
+
+/// A threshold for some of the roles; a role left out takes the general one.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleThresholds {
+    /// Data engineering's.
+    pub de: Option<f32>,
+    /// Data science's.
+    pub ds: Option<f32>,
+    /// ML engineering's.
+    pub mle: Option<f32>,
+    /// The analyst role's.
+    pub analyst: Option<f32>,
 }
 
 /// The FSDS rules: each rule adds confidence; the flag is raised at `flag_min`.
@@ -181,6 +212,22 @@ impl Config {
                 self.title.non_data_min_strength,
             ),
             ("labels.min_strength", self.labels.min_strength),
+            (
+                "labels.role_min_strength.de",
+                self.labels.min_strength_of(Role::De),
+            ),
+            (
+                "labels.role_min_strength.ds",
+                self.labels.min_strength_of(Role::Ds),
+            ),
+            (
+                "labels.role_min_strength.mle",
+                self.labels.min_strength_of(Role::Mle),
+            ),
+            (
+                "labels.role_min_strength.analyst",
+                self.labels.min_strength_of(Role::Analyst),
+            ),
             ("labels.min_share", self.labels.min_share),
             ("fsds.role_min", self.fsds.role_min),
             ("fsds.stage_min", self.fsds.stage_min),
@@ -262,5 +309,29 @@ mod tests {
         let bad = BUILTIN_RULES.replacen("flag_min =", "flag_min = 7 #", 1);
         let e = Config::parse("my.toml", &bad).unwrap_err();
         assert!(e.message.contains("fsds.flag_min"), "{e}");
+    }
+
+    #[test]
+    fn a_role_left_out_of_role_min_strength_takes_the_general_threshold() {
+        let text = BUILTIN_RULES.replacen(
+            "[labels.role_min_strength]",
+            "[labels.role_min_strength]\nmle = 0.7",
+            1,
+        );
+        let c = Config::parse("r.toml", &text).unwrap();
+        assert_eq!(c.labels.min_strength_of(Role::Mle), 0.7);
+        assert_eq!(
+            c.labels.min_strength_of(Role::De),
+            c.labels.min_strength,
+            "the shipped file names no DE threshold"
+        );
+        assert_ne!(c.labels.min_strength_of(Role::Ds), c.labels.min_strength);
+        // A role that is none of the four, or a value out of range, is an error.
+        let bad = text.replacen("mle = 0.7", "cook = 0.7", 1);
+        let e = Config::parse("r.toml", &bad).unwrap_err();
+        assert!(e.to_string().contains("cook"), "{e}");
+        let bad = text.replacen("mle = 0.7", "mle = 1.7", 1);
+        let e = Config::parse("r.toml", &bad).unwrap_err();
+        assert!(e.message.contains("labels.role_min_strength.mle"), "{e}");
     }
 }

@@ -283,7 +283,7 @@ fn primary_role(
 /// enough distinct phrases in the body (the title's prior is not one).
 fn asks_for(analysis: &Analysis, role: Role, config: &Config) -> bool {
     let s = analysis.role(role);
-    s.strength >= config.labels.min_strength
+    s.strength >= config.labels.min_strength_of(role)
         && s.share >= config.labels.min_share
         && analysis.body_terms(role) >= config.labels.min_terms
 }
@@ -476,6 +476,7 @@ fn fsds(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::RoleThresholds;
     use rolecall_lexicon::LexiconBuilder;
 
     fn lexicon() -> Lexicon {
@@ -494,8 +495,20 @@ mod tests {
 
     /// Like `run`, with the title's prior applied as the classifier does.
     fn run_titled(title: &str, text: &str) -> Decision {
+        run_titled_with(&Config::builtin(), title, text)
+    }
+
+    /// The shipped rules with one label threshold for every role: the few phrases of this
+    /// test lexicon are too weak for the stricter DS and analyst thresholds.
+    fn one_label_threshold() -> Config {
+        let mut config = Config::builtin();
+        config.labels.role_min_strength = RoleThresholds::default();
+        config
+    }
+
+    fn run_titled_with(config: &Config, title: &str, text: &str) -> Decision {
         let lex = lexicon();
-        let config = Config::builtin();
+        let config = config.clone();
         let mut a = lex.analyze(text, &config.scoring);
         let claim = lex.title_claim(title);
         apply_title_prior(&mut a, &claim, &config);
@@ -541,6 +554,8 @@ mod tests {
     fn ds_without_modelling_is_an_analyst_job() {
         // The title's prior makes it a DS call; the body is reporting with one test readout.
         let reporting = "tableau dashboards. a/b testing.";
+        let config = one_label_threshold();
+        let run_titled = |title: &str, text: &str| run_titled_with(&config, title, text);
         let d = run_titled("Data Scientist", reporting);
         assert_eq!(d.primary, Some(Role::Analyst), "{d:?}");
         assert_eq!(d.primary_rule, PrimaryRule::NoModelling);
@@ -560,6 +575,12 @@ mod tests {
     #[test]
     fn mle_without_production_is_a_ds_job() {
         let models = "ml engineer. tensorflow. tensorflow. regression. forecasting.";
+        let config = one_label_threshold();
+        let run = |title: &str, text: &str| {
+            let lex = lexicon();
+            let a = lex.analyze(text, &config.scoring);
+            decide(&lex, &a, &lex.title_claim(title), &config)
+        };
         let d = run("ML Engineer", models);
         assert_eq!(d.primary, Some(Role::Ds), "{d:?}");
         assert!(d.mismatch);
@@ -714,6 +735,29 @@ mod tests {
         assert!(d.stages.contains(&Stage::Deployment), "{d:?}");
         assert!(!d.fsds.flag, "{d:?}");
         assert_eq!(d.fsds.confidence, 0.3, "{d:?}");
+    }
+
+    #[test]
+    fn a_role_can_have_its_own_label_threshold() {
+        // DE primary; DS asked for with two phrases, strength about 0.49.
+        let text = format!("{DE}{DE}regression. forecasting.");
+        let mut config = one_label_threshold();
+        config.labels.min_share = 0.0;
+        let lex = lexicon();
+        let a = lex.analyze(&text, &config.scoring);
+        let ds = a.role(Role::Ds).strength;
+        assert!((0.45..0.6).contains(&ds), "{ds}");
+        let d = decide(&lex, &a, &lex.title_claim(""), &config);
+        assert_eq!(d.labels, vec![Role::De, Role::Ds]);
+        // DS's own threshold above its strength: not labelled; DE's own below: still primary.
+        config.labels.role_min_strength.ds = Some(0.6);
+        config.labels.role_min_strength.de = Some(0.1);
+        let d = decide(&lex, &a, &lex.title_claim(""), &config);
+        assert_eq!(d.labels, vec![Role::De]);
+        // The primary role is labelled whatever its threshold.
+        config.labels.role_min_strength.de = Some(0.99);
+        let d = decide(&lex, &a, &lex.title_claim(""), &config);
+        assert_eq!((d.primary, d.labels), (Some(Role::De), vec![Role::De]));
     }
 
     #[test]

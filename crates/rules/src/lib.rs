@@ -31,6 +31,7 @@ mod config;
 mod decide;
 
 pub use config::{
-    Config, ConfigError, FsdsConfig, LabelConfig, PrimaryConfig, TitleConfig, BUILTIN_RULES,
+    Config, ConfigError, FsdsConfig, LabelConfig, PrimaryConfig, RoleThresholds, TitleConfig,
+    BUILTIN_RULES,
 };
 pub use decide::{apply_title_prior, decide, Decision, Fsds, PrimaryRule, Reason, Rule};
