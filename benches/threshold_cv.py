@@ -47,6 +47,7 @@ FSDS_GRID = {
     ("fsds", "span_de_ds"): [0.7, 0.8, 0.9, 1.0],
     ("fsds", "span_stage_min"): [0.5, 0.6, 0.7],
     ("fsds", "role_min"): [0.3, 0.4, 0.5],
+    ("fsds", "manager"): [0.5, 1.0],
 }
 # The roles' own label thresholds, chosen by labels (role set) micro-F1.
 LABELS_GRID = {

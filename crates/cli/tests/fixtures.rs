@@ -89,6 +89,30 @@ fn fsds_reasons_carry_their_evidence() {
     );
 }
 
+#[test]
+fn a_manager_title_is_no_fsds_on_the_path_alone() {
+    let text = std::fs::read_to_string(fixture("data_science_manager.txt")).unwrap();
+    let body = &text[text.find('\n').unwrap() + 1..];
+    let verdict = |title: &str| {
+        let out = run(
+            &["--format", "jsonl", "--title", title],
+            Some(body.as_bytes()),
+        );
+        out.records()[0].verdict().clone()
+    };
+    // The manager's posting: the span is there, and the title takes half of it away, naming
+    // the word.
+    let v = verdict("Data Science Manager, Personalization");
+    assert!(!v.fsds.flag, "{:?}", v.fsds);
+    let cut = v.fsds.reasons.iter().find(|r| r.rule == "manager_title");
+    let cut = cut.unwrap_or_else(|| panic!("{:?}", v.fsds));
+    assert!(cut.weight < 0.0 && cut.terms == ["manager"], "{cut:?}");
+    // The same body under an individual contributor's title is one person's whole path.
+    let v = verdict("Senior Data Scientist, Personalization");
+    assert!(v.fsds.flag, "{:?}", v.fsds);
+    assert!(v.fsds.reasons.iter().all(|r| r.rule != "manager_title"));
+}
+
 /// A fixture's body (the text after its title line, which the spans index) and its verdict.
 fn body_and_verdict(name: &str) -> (String, Verdict) {
     let path = fixture(name);

@@ -78,6 +78,9 @@ pub struct TitlePattern {
     pub role: Option<Role>,
     /// Among several patterns in one title, the highest priority wins (ties: the leftmost).
     pub priority: f32,
+    /// The phrase names a manager of people ("Manager", "Director", "Head of"), written with
+    /// `manages` in place of a role: it claims no role and takes no part in the ranking.
+    pub manages: bool,
 }
 
 /// Collects lexicon sources, then validates and compiles them.
@@ -356,16 +359,17 @@ fn title_pattern(entry: &parse::Entry<'_>) -> Result<TitlePattern, ErrorKind> {
         }
     };
     let role = match field {
-        "none" => None,
+        "none" | "manages" => None,
         other => Some(Role::from_name(other).ok_or_else(|| ErrorKind::BadField {
             field: other.to_string(),
-            expected: "a role: de, ds, mle, analyst or none",
+            expected: "a role: de, ds, mle, analyst or none; or manages",
         })?),
     };
     Ok(TitlePattern {
         text: entry.term.to_string(),
         role,
         priority,
+        manages: field == "manages",
     })
 }
 

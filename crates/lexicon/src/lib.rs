@@ -69,6 +69,10 @@ pub struct TitleClaim {
     /// The strongest pattern names a job family ([`FAMILY_PRIORITY`]): "Product Manager,
     /// Machine Learning" is a product manager's job whatever data it works on.
     pub family: bool,
+    /// The title names a manager of people ("Data Science Manager", "Director of Data
+    /// Engineering", "Head of Data"): what the posting spans may be the team's work, not one
+    /// person's. The index in [`Lexicon::titles`] of the first such word.
+    pub manager: Option<usize>,
     /// The title is not blank.
     pub present: bool,
 }
@@ -104,8 +108,12 @@ impl Lexicon {
         // nor a separator (" - " written with no-break spaces) depends on it.
         let spacing = spacing::Spacing::fold(title);
         let title: &str = &spacing.text;
-        let hits = self.matcher().find_titles(title);
         let titles = self.titles();
+        let (marks, hits): (Vec<Hit>, Vec<Hit>) = self
+            .matcher()
+            .find_titles(title)
+            .into_iter()
+            .partition(|h| titles[h.term].manages);
         let head = title_head(title);
         let head_named = hits.iter().any(|h| h.start < head);
         let family = |h: &Hit| titles[h.term].priority >= FAMILY_PRIORITY;
@@ -122,6 +130,7 @@ impl Lexicon {
             role: best.and_then(|h| titles[h.term].role),
             non_data: best.is_some_and(|h| titles[h.term].role.is_none()),
             family: best.is_some_and(|h| family(h) && !team(h)),
+            manager: marks.first().map(|h| h.term),
             present: !title.trim().is_empty(),
         }
     }
@@ -156,6 +165,19 @@ mod tests {
         );
         // Patterns may overlap: "big data" and "data analyst".
         assert_eq!(claim("Big Data Analyst").role, Some(Role::Analyst));
+        // A manager of people is marked, and the title still claims its role; a lead is not a
+        // manager; a manager's title with no role claims none.
+        assert_eq!(claim("Senior Manager, Data Science").role, Some(Role::Ds));
+        let word = |t: &str| claim(t).manager.map(|i| lex.titles()[i].text.as_str());
+        assert_eq!(word("Senior Manager, Data Science"), Some("manager"));
+        assert_eq!(word("Head of Data Engineering"), Some("head of"));
+        assert_eq!(word("Director of Machine Learning"), Some("director"));
+        assert_eq!(word("Lead Data Engineer"), None);
+        assert_eq!(word("Data Scientist"), None);
+        let bare = claim("Manager");
+        assert!(bare.manager.is_some() && !bare.names_a_job(), "{bare:?}");
+        // The manager words rank nothing: "Product Manager" is still a product manager's job.
+        assert!(claim("Product Manager").family);
         assert!(claim("Product Manager").non_data);
         assert!(claim("Senior Backend Engineer, Payments").non_data);
         // A job family outranks the technology it sells or tests.

@@ -142,6 +142,10 @@ pub struct FsdsConfig {
     /// this contribution (weight × section × cues): as a duty or requirement, not in the
     /// company blurb or hedged. It adds `span` with ML engineering labelled, else `span_light`.
     pub path_min: f32,
+    /// A title that names a manager of people keeps this fraction of the confidence of the
+    /// rules above (merge, all three, span, stated path): the team may span the path, not one
+    /// person.
+    pub manager: f32,
     /// Confidence added per unit of startup / first-hire signal weight...
     pub signal_per_weight: f32,
     /// ...up to this much.
@@ -233,6 +237,7 @@ impl Config {
             ("fsds.stage_min", self.fsds.stage_min),
             ("fsds.span_stage_min", self.fsds.span_stage_min),
             ("fsds.span_de_ds", self.fsds.span_de_ds),
+            ("fsds.manager", self.fsds.manager),
             ("fsds.span_light", self.fsds.span_light),
             ("primary.ds_min_modelling", self.primary.ds_min_modelling),
             (

@@ -17,17 +17,21 @@ pub enum Rule {
     /// The posting says in words that the job runs the whole path ("from data ingestion to
     /// model deployment", "database-to-deployment pipelines").
     StatedPath,
+    /// The title names a manager of people: the path may be the team's, not one person's
+    /// (takes confidence away from the rules above).
+    ManagerTitle,
     /// Startup, "first data hire", "many hats" language (only strengthens another rule).
     StartupSignals,
 }
 
 impl Rule {
     /// Every rule, in report order.
-    pub const ALL: [Rule; 5] = [
+    pub const ALL: [Rule; 6] = [
         Rule::DeMleMerge,
         Rule::AllThree,
         Rule::PipelineSpan,
         Rule::StatedPath,
+        Rule::ManagerTitle,
         Rule::StartupSignals,
     ];
 
@@ -38,6 +42,7 @@ impl Rule {
             Rule::AllThree => "all_three",
             Rule::PipelineSpan => "pipeline_span",
             Rule::StatedPath => "stated_path",
+            Rule::ManagerTitle => "manager_title",
             Rule::StartupSignals => "startup_signals",
         }
     }
@@ -239,7 +244,7 @@ pub fn decide(
         .into_iter()
         .filter(|&s| analysis.stage(s) >= config.fsds.stage_min)
         .collect::<Vec<_>>();
-    let fsds = fsds(lexicon, analysis, &labels, &stages, config);
+    let fsds = fsds(lexicon, analysis, title, &labels, &stages, config);
     let mismatch = title.present && title_role != primary;
     Decision {
         primary,
@@ -344,6 +349,7 @@ fn distinct_terms<'a>(
 fn fsds(
     lexicon: &Lexicon,
     analysis: &Analysis,
+    title: &TitleClaim,
     labels: &[Role],
     stages: &[Stage],
     config: &Config,
@@ -451,6 +457,19 @@ fn fsds(
             terms,
         });
     }
+    // A manager's posting describes the team's remit: the path rules keep `manager` of their
+    // confidence, so that only strong evidence, or startup signals ("Head of Data, our first
+    // data hire"), flag it.
+    let path_weight: f32 = reasons.iter().map(|r| r.weight).sum();
+    if let Some(word) = title.manager.filter(|_| path_weight > 0.0) {
+        reasons.push(Reason {
+            rule: Rule::ManagerTitle,
+            weight: -(path_weight * (1.0 - c.manager)),
+            detail: "the title names a manager: the path may be the team's, not one person's"
+                .to_string(),
+            terms: vec![lexicon.titles()[word].text.clone()],
+        });
+    }
     let signal_weight: f32 = analysis.signals.iter().map(|s| s.contribution).sum();
     if !reasons.is_empty() && signal_weight > 0.0 {
         let terms = distinct_terms(
@@ -488,7 +507,7 @@ mod tests {
             .add_source("signals.txt", "startup | 2\nfrom data collection ... deployment | 3 | path\n")
             .add_source("nondata.txt", "sales cycle | 3\nclose deals | 3\nquota | 3\n")
             .add_source("cues.txt", "is a plus | 0.4 | after\n")
-            .add_source("titles.txt", "data scientist | ds | 4\nml engineer | mle | 5\nsoftware engineer | none | 2\nsales engineer | none | 6\n")
+            .add_source("titles.txt", "data scientist | ds | 4\nml engineer | mle | 5\nsoftware engineer | none | 2\nsales engineer | none | 6\nmanager | manages\nhead of | manages\n")
             .build()
             .unwrap()
     }
@@ -758,6 +777,48 @@ mod tests {
         config.labels.role_min_strength.de = Some(0.99);
         let d = decide(&lex, &a, &lex.title_claim(""), &config);
         assert_eq!((d.primary, d.labels), (Some(Role::De), vec![Role::De]));
+    }
+
+    #[test]
+    fn a_manager_title_asks_more_of_the_fsds_rules() {
+        let rules = |d: &Decision| -> Vec<(Rule, f32)> {
+            d.fsds.reasons.iter().map(|r| (r.rule, r.weight)).collect()
+        };
+        // The span alone flags an engineer's posting...
+        let span = "kafka, kafka. regression, forecasting. model serving, kubernetes.";
+        let d = run("ML Engineer", span);
+        assert!(d.fsds.flag, "{:?}", d.fsds);
+        // ...but a manager's posting spans the team's remit: half the confidence, no flag, and
+        // the reason says why. The title still claims its role.
+        let d = run("ML Engineer Manager", span);
+        assert_eq!(d.title_role, Some(Role::Mle));
+        assert_eq!(
+            rules(&d),
+            vec![(Rule::PipelineSpan, 0.6), (Rule::ManagerTitle, -0.3)]
+        );
+        assert!(!d.fsds.flag && d.fsds.confidence == 0.3, "{:?}", d.fsds);
+        // A first data hire at a startup who heads the data work is the FSDS of the mission.
+        let d = run(
+            "Head of Data",
+            &format!("startup, startup, startup, startup. {span}"),
+        );
+        assert!(d.fsds.flag, "{:?}", d.fsds);
+        // Strong evidence of every role still flags a manager.
+        let d = run("Data Science Manager", &format!("{DE}{DS}{MLE}"));
+        assert!(d.fsds.flag, "{:?}", d.fsds);
+        let cut = rules(&d).into_iter().find(|r| r.0 == Rule::ManagerTitle);
+        assert!(
+            cut.is_some_and(|(_, w)| (w + 0.9).abs() < 1e-5),
+            "{:?}",
+            d.fsds
+        );
+        // And a rules file can turn it off.
+        let mut config = Config::builtin();
+        config.fsds.manager = 1.0;
+        let lex = lexicon();
+        let a = lex.analyze(span, &config.scoring);
+        let d = decide(&lex, &a, &lex.title_claim("ML Engineer Manager"), &config);
+        assert!(d.fsds.flag, "{:?}", d.fsds);
     }
 
     #[test]
