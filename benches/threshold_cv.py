@@ -215,6 +215,17 @@ def main() -> int:
     def values(point):
         return " ".join(f"{v:g}" for v in point)
 
+    def summary(header, figures, held, pairs_of, shipped_point, best_point):
+        """The held-out, shipped and best-in-sample rows of `figures` (a tuple per pairs)."""
+        widths = [max(10, len(h) + 1) for h in header]
+        print(f"{'':<30}" + "".join(f"{h:>{w}}" for h, w in zip(header, widths)))
+        for name, prs in [
+            ("leave-one-board-out", held),
+            ("shipped thresholds", pairs_of(shipped_point, everyone)),
+            ("best grid point, all postings", pairs_of(best_point, everyone)),
+        ]:
+            print(f"{name:<30}" + "".join(f"{v:>{w}.3f}" for v, w in zip(figures(prs), widths)))
+
     def grid_line(grid, shipped_point, best_point):
         return (f"grid order: {', '.join(f'{s}.{k}' for s, k in grid)}; shipped "
                 f"{values(shipped_point)}; best on all postings {values(best_point)}")
@@ -225,13 +236,8 @@ def main() -> int:
         print(f"{b:<34}{len(test):>4}  {values(best):<28}{accuracy(pairs(best, test)):>8.3f}"
               f"{accuracy(pairs(shipped, test)):>9.3f}")
     print("\n" + grid_line(GRID, shipped, best_all))
-    print(f"{'':<30}{'accuracy':>10}{'macro-F1':>10}")
-    for name, prs in [
-        ("leave-one-board-out", held_out),
-        ("shipped thresholds", pairs(shipped, everyone)),
-        ("best grid point, all postings", pairs(best_all, everyone)),
-    ]:
-        print(f"{name:<30}{accuracy(prs):>10.3f}{macro_f1(prs):>10.3f}")
+    summary(["accuracy", "macro-F1"], lambda prs: (accuracy(prs), macro_f1(prs)),
+            held_out, pairs, shipped, best_all)
 
     # The FSDS thresholds, the same way, by FSDS F1 (few positives per board: noisy).
     print(f"\nFSDS: {len(fsds_points)} grid points over "
@@ -244,14 +250,8 @@ def main() -> int:
         print(f"{b:<34}{len(test):>4}{sum(flag[i] for i in test):>5}  {values(best):<20}"
               f"{right(best):>9}{right(shipped_fsds):>9}")
     print(grid_line(FSDS_GRID, shipped_fsds, best_fsds))
-    print(f"{'':<30}{'FSDS P':>10}{'FSDS R':>10}{'FSDS F1':>10}")
-    for name, prs in [
-        ("leave-one-board-out", fsds_held_out),
-        ("shipped thresholds", flag_pairs(shipped_fsds, everyone)),
-        ("best grid point, all postings", flag_pairs(best_fsds, everyone)),
-    ]:
-        p, r, f = fsds_prf(prs)
-        print(f"{name:<30}{p:>10.3f}{r:>10.3f}{f:>10.3f}")
+    summary(["FSDS P", "FSDS R", "FSDS F1"], fsds_prf, fsds_held_out, flag_pairs,
+            shipped_fsds, best_fsds)
 
     # The roles' label thresholds, by labels micro-F1.
     print(f"\nlabels: {len(labels_points)} grid points over "
@@ -263,13 +263,8 @@ def main() -> int:
         print(f"{b:<34}{len(test):>4}  {values(best):<20}{labels_micro_f1(label_pairs(best, test)):>9.3f}"
               f"{labels_micro_f1(label_pairs(shipped_labels, test)):>9.3f}")
     print(grid_line(LABELS_GRID, shipped_labels, best_labels))
-    print(f"{'':<30}{'labels micro-F1':>16}")
-    for name, prs in [
-        ("leave-one-board-out", labels_held_out),
-        ("shipped thresholds", label_pairs(shipped_labels, everyone)),
-        ("best grid point, all postings", label_pairs(best_labels, everyone)),
-    ]:
-        print(f"{name:<30}{labels_micro_f1(prs):>16.3f}")
+    summary(["labels micro-F1"], lambda prs: (labels_micro_f1(prs),), labels_held_out,
+            label_pairs, shipped_labels, best_labels)
     return 0
 
 

@@ -216,22 +216,6 @@ impl Config {
                 self.title.non_data_min_strength,
             ),
             ("labels.min_strength", self.labels.min_strength),
-            (
-                "labels.role_min_strength.de",
-                self.labels.min_strength_of(Role::De),
-            ),
-            (
-                "labels.role_min_strength.ds",
-                self.labels.min_strength_of(Role::Ds),
-            ),
-            (
-                "labels.role_min_strength.mle",
-                self.labels.min_strength_of(Role::Mle),
-            ),
-            (
-                "labels.role_min_strength.analyst",
-                self.labels.min_strength_of(Role::Analyst),
-            ),
             ("labels.min_share", self.labels.min_share),
             ("fsds.role_min", self.fsds.role_min),
             ("fsds.stage_min", self.fsds.stage_min),
@@ -252,6 +236,15 @@ impl Config {
         for (name, v) in unit {
             if !(0.0..=1.0).contains(&v) {
                 return Err(format!("{name} = {v}: must be between 0 and 1"));
+            }
+        }
+        for role in Role::ALL {
+            let v = self.labels.min_strength_of(role);
+            if !(0.0..=1.0).contains(&v) {
+                let name = role.name();
+                return Err(format!(
+                    "labels.role_min_strength.{name} = {v}: must be between 0 and 1"
+                ));
             }
         }
         let up_to_ten = [

@@ -401,18 +401,18 @@ fn fsds(
     let builds_and_models = [Role::De, Role::Ds]
         .into_iter()
         .all(|r| labels.contains(&r) && analysis.role(r).strength >= c.span_de_ds);
-    let span = if !spans(c.span_stage_min) {
-        None
-    } else if labels.contains(&Role::Mle) {
-        Some((c.span, c.span_stage_min, "covers", ""))
-    } else if builds_and_models {
-        let how = ", building the data and the models alike";
-        Some((c.span, c.span_stage_min, "covers", how))
+    // With ML engineering labelled, or DE and DS both strong in its place, a substantial span
+    // is the whole path; otherwise, or with every stage only listed, it is touched.
+    let full = if labels.contains(&Role::Mle) {
+        Some("")
     } else {
-        None
+        builds_and_models.then_some(", building the data and the models alike")
     };
-    let span =
-        span.or_else(|| spans(c.stage_min).then_some((c.span_light, c.stage_min, "touches", "")));
+    let span = match full {
+        Some(how) if spans(c.span_stage_min) => Some((c.span, c.span_stage_min, "covers", how)),
+        _ if spans(c.stage_min) => Some((c.span_light, c.stage_min, "touches", "")),
+        _ => None,
+    };
     if let Some((weight, min, verb, how)) = span {
         let names: Vec<String> = stages
             .iter()
